@@ -1,6 +1,141 @@
 package org.hostr;
 
-public final class Main {
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hostr.config.ConfigException;
+import org.hostr.config.ConfigLoader;
+import org.hostr.config.ConfigMode;
+import org.hostr.config.HostrConfig;
+import org.hostr.db.Database;
+import org.hostr.db.DatabaseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The `hostr` command line. Exit codes: 0 done, 1 failed while running, 2 bad usage or bad configuration. */
+@Command(name = "hostr", mixinStandardHelpOptions = true, version = "hostr 0.1.0",
+        description = "Sell cPanel hosting to Nostr users who pay with Lightning.",
+        subcommands = {Main.Serve.class, Main.Demo.class, Main.Migrate.class, Main.CheckConfig.class})
+public final class Main implements Runnable {
+    static final int FAILED = 1;
+    static final int BAD_CONFIG = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static int report(PrintWriter err, Exception e) {
+        if (e instanceof ConfigException config) {
+            err.println("The configuration has " + config.problems().size()
+                    + (config.problems().size() == 1 ? " problem:" : " problems:"));
+            config.problems().forEach(p -> err.println("  - " + p));
+            err.flush();
+            return BAD_CONFIG;
+        }
+        if (e instanceof DatabaseException) {
+            err.println("hostr: " + e.getMessage());
+            err.flush();
+            return FAILED;
+        }
+        err.println("hostr: " + e);
+        err.flush();
+        return FAILED;
+    }
+
+    /** Runs until SIGTERM or Ctrl-C, then stops gracefully. */
+    static void runUntilStopped(Application app) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "hostr-shutdown"));
+        stopped.await();
+    }
+
+    @Command(name = "serve", description = "Run Hostr with a config file.")
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--config", required = true, description = "the TOML config file")
+        Path config;
+
+        @Override
+        public Integer call() throws Exception {
+            HostrConfig cfg = ConfigLoader.load(config, System.getenv(), ConfigMode.SERVE);
+            Application app = Application.start(cfg, Application.Options.defaults());
+            System.out.println("Hostr is running at " + cfg.server().baseUrl() + " (listening on port " + app.port() + ")");
+            runUntilStopped(app);
+            return 0;
+        }
+    }
+
+    @Command(name = "demo", description = "Try Hostr on this machine: simulated Strike and WHM, no config needed.")
+    static final class Demo implements Callable<Integer> {
+        @Option(names = "--port", defaultValue = "8080", description = "port to listen on (default: ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--data", defaultValue = "demo-data", description = "folder for the demo's database (default: ${DEFAULT-VALUE})")
+        Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            DemoEnvironment demo = DemoEnvironment.start(port, data);
+            System.out.println();
+            System.out.println("  This is a DEMO. Payments and cPanel accounts are simulated on this machine.");
+            System.out.println("  Open " + demo.url() + " in your browser. Data lives in " + data.toAbsolutePath() + ".");
+            System.out.println("  Press Ctrl-C to stop.");
+            System.out.println();
+            runUntilStopped(demo.application());
+            demo.close();
+            return 0;
+        }
+    }
+
+    @Command(name = "migrate", description = "Apply the database migrations and exit.")
+    static final class Migrate implements Callable<Integer> {
+        @Option(names = "--config", required = true, description = "the TOML config file")
+        Path config;
+
+        @Override
+        public Integer call() {
+            HostrConfig cfg = ConfigLoader.load(config, System.getenv(), ConfigMode.MIGRATE);
+            try (Database database = Database.open(cfg.database(), null)) {
+                MigrateResult result = database.migrate();
+                System.out.println("Database is at version " + (result.targetSchemaVersion == null
+                        ? result.initialSchemaVersion : result.targetSchemaVersion)
+                        + " (" + result.migrationsExecuted + " migrations applied now).");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "check-config", description = "Check a config file as `serve` would, and exit.")
+    static final class CheckConfig implements Callable<Integer> {
+        @Option(names = "--config", required = true, description = "the TOML config file")
+        Path config;
+
+        @Override
+        public Integer call() {
+            HostrConfig cfg = ConfigLoader.load(config, System.getenv(), ConfigMode.SERVE);
+            System.out.println("The configuration is valid: " + cfg.plans().size() + " plans, " + cfg.whmServers().size()
+                    + " WHM servers, " + cfg.auth().adminNpubs().size() + " admins, database "
+                    + (cfg.database().sqlite() ? "SQLite" : "PostgreSQL") + ".");
+            return 0;
+        }
     }
 }

@@ -1,0 +1,140 @@
+package org.hostr;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.hostr.catalog.CatalogService;
+import org.hostr.catalog.StorefrontRoutes;
+import org.hostr.config.HostrConfig;
+import org.hostr.db.Database;
+import org.hostr.time.MovableClock;
+import org.hostr.web.HealthRoutes;
+import org.hostr.web.Json;
+import org.hostr.web.MetricsRoutes;
+import org.hostr.web.Pages;
+import org.hostr.web.RouteGroup;
+import org.hostr.web.WebApp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires Hostr by hand, in one place: config → database → features → web. `serve`, `demo` and the integration tests
+ * all start Hostr through here.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Application.class);
+
+    private final HostrConfig config;
+    private final Clock clock;
+    private final Database database;
+    private final Javalin web;
+    private final List<AutoCloseable> workers;
+    private volatile boolean stopped;
+
+    private Application(HostrConfig config, Clock clock, Database database, Javalin web, List<AutoCloseable> workers) {
+        this.config = config;
+        this.clock = clock;
+        this.database = database;
+        this.web = web;
+        this.workers = workers;
+    }
+
+    /** Options that only `demo` and tests set. */
+    public record Options(boolean demo, String shopName, List<RouteGroup> extraRoutes) {
+        public static Options defaults() {
+            return new Options(false, "Hostr", List.of());
+        }
+    }
+
+    public static Application start(HostrConfig config, Options options) {
+        Clock clock = config.dev().testClock() ? MovableClock.systemUtc() : Clock.systemUTC();
+        PrometheusMeterRegistry meters = meters();
+        Database database = Database.open(config.database(), meters);
+        try {
+            database.migrate();
+            CatalogService catalog = new CatalogService(database, clock);
+            catalog.upsertFromConfig(config.plans());
+
+            List<AutoCloseable> workers = new ArrayList<>();
+            List<RouteGroup> routes = new ArrayList<>();
+            routes.add(new HealthRoutes(database::ready));
+            if (config.metrics().enabled()) {
+                routes.add(new MetricsRoutes(meters, config.metrics().bearerToken()));
+            }
+            routes.add(new StorefrontRoutes(catalog));
+            routes.addAll(options.extraRoutes());
+
+            ObjectMapper json = Json.mapper();
+            WebApp.Settings settings = new WebApp.Settings(config.server().host(), config.server().port(),
+                    new Pages.Site(options.shopName(), options.demo(), config.server().baseUrl()),
+                    config.server().trustedProxyHeader(), 1_000_000, Duration.ofSeconds(20));
+            Javalin web = WebApp.create(settings, json, meters, routes);
+            web.start();
+            Application app = new Application(config, clock, database, web, workers);
+            log.info("Hostr is listening on {}:{} ({} database), public URL {}", config.server().host(), web.port(),
+                    database.engine().displayName(), config.server().baseUrl());
+            return app;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static PrometheusMeterRegistry meters() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return registry;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public HostrConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Stops in order: stop taking requests and finish those in flight, stop workers, close the pool. */
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        log.info("Hostr is stopping");
+        web.stop();
+        for (AutoCloseable worker : workers) {
+            try {
+                worker.close();
+            } catch (Exception e) {
+                log.warn("worker did not stop cleanly: {}", e.getMessage());
+            }
+        }
+        database.close();
+        log.info("Hostr stopped");
+    }
+}

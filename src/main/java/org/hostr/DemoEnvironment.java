@@ -1,0 +1,119 @@
+package org.hostr;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import org.hostr.config.HostrConfig;
+
+/**
+ * Everything `hostr demo` needs, made up on the spot: a SQLite file in the demo folder, example plans, random secrets
+ * kept beside the database (so sessions survive a restart), the movable clock, and the Strike and WHM simulators on
+ * loopback ports. Nothing here is used by `serve`.
+ */
+public final class DemoEnvironment implements AutoCloseable {
+    static final String SHOP_NAME = "Hostr demo";
+
+    private final Application application;
+    private final String url;
+
+    private DemoEnvironment(Application application, String url) {
+        this.application = application;
+        this.url = url;
+    }
+
+    public static DemoEnvironment start(int port, Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the demo folder " + dataDir + " cannot be created", e);
+        }
+        Properties secrets = secrets(dataDir.resolve("demo-secrets.properties"));
+        String publicUrl = "http://localhost:" + port;
+        HostrConfig config = config(port, publicUrl, dataDir, secrets);
+        Application app = Application.start(config, new Application.Options(true, SHOP_NAME, List.of()));
+        return new DemoEnvironment(app, publicUrl);
+    }
+
+    static HostrConfig config(int port, String publicUrl, Path dataDir, Properties secrets) {
+        return new HostrConfig(
+                new HostrConfig.Server("127.0.0.1", port, publicUrl, ""),
+                new HostrConfig.Database("jdbc:sqlite:" + dataDir.resolve("hostr.db").toAbsolutePath(), "", "", 4),
+                new HostrConfig.Auth(List.of(), secrets.getProperty("session_secret"), 168, List.of()),
+                new HostrConfig.Strike("http://127.0.0.1:0", secrets.getProperty("strike_api_key"),
+                        secrets.getProperty("webhook_secret"), "USD", 10),
+                new HostrConfig.Billing("USD", 7, 3, 15, false, 7, 10),
+                new HostrConfig.Secrets(secrets.getProperty("encryption_key")),
+                new HostrConfig.Metrics(true, ""),
+                new HostrConfig.Dev(true),
+                plans(),
+                List.of());
+    }
+
+    /** The original sketch's Basic plan and two larger ones. */
+    static List<HostrConfig.PlanEntry> plans() {
+        return List.of(
+                new HostrConfig.PlanEntry("basic", "Basic", "Everything a personal site needs.", 10 * 1024, 100 * 1024,
+                        "basic", 500, 0, "USD", "P1M", true, 1),
+                new HostrConfig.PlanEntry("standard", "Standard", "More room for a busy blog or a small shop.", 50 * 1024,
+                        500 * 1024, "standard", 1200, 0, "USD", "P1M", true, 2),
+                new HostrConfig.PlanEntry("pro", "Pro", "For agencies and several sites, billed yearly.", 200 * 1024, 0,
+                        "pro", 24000, 1000, "USD", "P1Y", true, 3));
+    }
+
+    private static Properties secrets(Path file) {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        boolean changed = false;
+        changed |= fill(p, "session_secret", 48);
+        changed |= fill(p, "encryption_key", 32);
+        changed |= fill(p, "webhook_secret", 24);
+        changed |= fill(p, "strike_api_key", 24);
+        changed |= fill(p, "whm_token", 24);
+        if (changed) {
+            try (Writer out = Files.newBufferedWriter(file)) {
+                p.store(out, "Secrets of this demo only; delete the folder to start afresh");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
+            }
+        }
+        return p;
+    }
+
+    private static boolean fill(Properties p, String key, int bytes) {
+        if (p.getProperty(key) != null) {
+            return false;
+        }
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        String value = Base64.getEncoder().encodeToString(random);
+        // Strike's webhook secrets are 10 to 50 characters.
+        p.setProperty(key, key.equals("webhook_secret") ? value.substring(0, 32) : value);
+        return true;
+    }
+
+    public Application application() {
+        return application;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        application.close();
+    }
+}

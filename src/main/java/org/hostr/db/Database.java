@@ -1,0 +1,207 @@
+package org.hostr.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hostr.config.HostrConfig;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool, the migrations and the jOOQ context. SQLite is opened with WAL, foreign keys on, a busy timeout
+ * and immediate write transactions (its defaults are none of these); PostgreSQL is used as it comes.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    /** SQLite's defaults are foreign keys off and deferred transactions that fail with SQLITE_BUSY on upgrade. */
+    static final String SQLITE_OPTIONS = "journal_mode=WAL&busy_timeout=10000&foreign_keys=on&transaction_mode=IMMEDIATE";
+
+    private final HikariDataSource dataSource;
+    private final Engine engine;
+    private final DSLContext dsl;
+    private volatile int expectedMigrations = -1;
+
+    private Database(HikariDataSource dataSource, Engine engine) {
+        this.dataSource = dataSource;
+        this.engine = engine;
+        Settings settings = new Settings()
+                .withRenderSchema(false)
+                .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+                .withExecuteLogging(false);
+        this.dsl = DSL.using(dataSource, engine.dialect(), settings);
+    }
+
+    /** Opens the pool and checks that the database answers; fails with a message that names the problem. */
+    public static Database open(HostrConfig.Database config, MeterRegistry meters) {
+        Engine engine = config.sqlite() ? Engine.SQLITE : Engine.POSTGRES;
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("hostr-db");
+        hikari.setJdbcUrl(engine == Engine.SQLITE ? sqliteUrl(config.url()) : config.url());
+        if (!config.user().isEmpty()) {
+            hikari.setUsername(config.user());
+        }
+        if (!config.password().isEmpty()) {
+            hikari.setPassword(config.password());
+        }
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+        hikari.setConnectionTimeout(10_000);
+        // Fail fast with our own message below rather than Hikari's retry loop.
+        hikari.setInitializationFailTimeout(-1);
+        if (meters != null) {
+            hikari.setMetricRegistry(meters);
+        }
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            dataSource.close();
+            throw new DatabaseException("database " + describe(config.url()) + " cannot be reached: " + rootMessage(e)
+                    + (engine == Engine.POSTGRES ? " (check database.url, database.user and database.password)" : ""), e);
+        }
+        return new Database(dataSource, engine);
+    }
+
+    /** Applies the migrations in migrations/ (packaged as db/migration); safe to run from several instances at once. */
+    public MigrateResult migrate() {
+        Flyway flyway = flyway();
+        try {
+            MigrateResult result = flyway.migrate();
+            expectedMigrations = flyway.info().applied().length;
+            if (result.migrationsExecuted > 0) {
+                log.info("database migrated to version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+            }
+            return result;
+        } catch (FlywayException e) {
+            String message = rootMessage(e);
+            if (message.toLowerCase().contains("readonly") || message.toLowerCase().contains("read-only")) {
+                throw new DatabaseException("database " + engine.displayName() + " is read-only: Hostr needs to write to it "
+                        + "(check the file's and its folder's permissions)", e);
+            }
+            throw new DatabaseException("database migration failed: " + message, e);
+        }
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("pk", engine.primaryKey()))
+                .cleanDisabled(true)
+                .load();
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs work in one transaction; on SQLite it takes the write lock at BEGIN (IMMEDIATE). */
+    public <T> T transaction(Function<DSLContext, T> work) {
+        return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
+    }
+
+    public void transactionRun(java.util.function.Consumer<DSLContext> work) {
+        dsl.transaction(configuration -> work.accept(configuration.dsl()));
+    }
+
+    /** True when the database answers and carries every migration this build knows. */
+    public boolean ready() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(2)) {
+                return false;
+            }
+            int applied = DSL.using(connection, engine.dialect())
+                    .fetchCount(DSL.table(DSL.name("flyway_schema_history")), DSL.field(DSL.name("success")).eq(true));
+            return expectedMigrations >= 0 && applied >= expectedMigrations;
+        } catch (Exception e) {
+            log.debug("readiness check failed: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    static String sqliteUrl(String url) {
+        String rest = url.substring("jdbc:sqlite:".length());
+        String file = rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest;
+        if (!file.isEmpty() && !file.equals(":memory:") && !file.startsWith("file:")) {
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                try {
+                    Files.createDirectories(parent);
+                } catch (Exception e) {
+                    throw new DatabaseException("the folder for database file " + file + " cannot be created: " + e.getMessage(), e);
+                }
+            }
+        }
+        return url + (rest.contains("?") ? "&" : "?") + SQLITE_OPTIONS;
+    }
+
+    private static String describe(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The two engines Hostr runs on. */
+    public enum Engine {
+        SQLITE(SQLDialect.SQLITE, "INTEGER PRIMARY KEY AUTOINCREMENT", "SQLite"),
+        POSTGRES(SQLDialect.POSTGRES, "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", "PostgreSQL");
+
+        private final SQLDialect dialect;
+        private final String primaryKey;
+        private final String displayName;
+
+        Engine(SQLDialect dialect, String primaryKey, String displayName) {
+            this.dialect = dialect;
+            this.primaryKey = primaryKey;
+            this.displayName = displayName;
+        }
+
+        public SQLDialect dialect() {
+            return dialect;
+        }
+
+        String primaryKey() {
+            return primaryKey;
+        }
+
+        public String displayName() {
+            return displayName;
+        }
+    }
+}
