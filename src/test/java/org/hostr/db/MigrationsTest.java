@@ -1,0 +1,75 @@
+package org.hostr.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.hostr.config.HostrConfig;
+import org.hostr.testing.TestDatabases;
+import org.hostr.testing.TestDatabases.Kind;
+import org.jooq.Meta;
+import org.jooq.Table;
+import org.junit.jupiter.api.Test;
+
+class MigrationsTest {
+
+    @Test
+    void migrationsGiveSqliteAndPostgresTheSameTablesAndColumns() {
+        try (Database sqlite = TestDatabases.open(Kind.SQLITE); Database postgres = TestDatabases.open(Kind.POSTGRES)) {
+            Map<String, TreeSet<String>> onSqlite = columns(sqlite);
+            Map<String, TreeSet<String>> onPostgres = columns(postgres);
+
+            assertThat(onSqlite.keySet()).contains("customers", "login_challenges", "plans", "servers", "services",
+                    "service_events", "invoices", "payments", "webhook_events", "jobs", "promo_codes", "audit_log");
+            assertThat(onPostgres).isEqualTo(onSqlite);
+            assertThat(sqlite.ready()).isTrue();
+            assertThat(postgres.ready()).isTrue();
+        }
+    }
+
+    @Test
+    void migratingTwiceChangesNothing() {
+        try (Database db = TestDatabases.open(Kind.SQLITE)) {
+            assertThat(db.migrate().migrationsExecuted).isZero();
+        }
+    }
+
+    @Test
+    void sqliteIsOpenedWithForeignKeysAndWal() throws Exception {
+        try (Database db = TestDatabases.open(Kind.SQLITE)) {
+            assertThat(db.dsl().fetchValue("PRAGMA foreign_keys")).hasToString("1");
+            assertThat(db.dsl().fetchValue("PRAGMA journal_mode")).hasToString("wal");
+        }
+    }
+
+    @Test
+    void unreachablePostgresGivesAMessageNamingTheDatabase() {
+        HostrConfig.Database config = new HostrConfig.Database("jdbc:postgresql://127.0.0.1:1/none", "nobody", "", 2);
+        assertThatThrownBy(() -> Database.open(config, null))
+                .isInstanceOf(DatabaseException.class)
+                .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/none cannot be reached");
+    }
+
+    private static Map<String, TreeSet<String>> columns(Database db) {
+        Meta meta = db.dsl().meta();
+        Map<String, TreeSet<String>> result = new TreeMap<>();
+        for (Table<?> table : meta.getTables()) {
+            String name = table.getName().toLowerCase();
+            if (name.startsWith("flyway") || name.startsWith("sqlite_")) {
+                continue;
+            }
+            if (table.getSchema() != null && table.getSchema().getName().startsWith("pg_")
+                    || table.getSchema() != null && table.getSchema().getName().equals("information_schema")) {
+                continue;
+            }
+            TreeSet<String> cols = new TreeSet<>();
+            for (var field : table.fields()) {
+                cols.add(field.getName().toLowerCase());
+            }
+            result.merge(name, cols, (a, b) -> a);
+        }
+        return result;
+    }
+}
