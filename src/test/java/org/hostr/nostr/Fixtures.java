@@ -5,7 +5,8 @@ import java.util.List;
 
 /** Shared test data: the spec §11 vectors and a small builder for login events signed with secret key 00…03. */
 final class Fixtures {
-    static final byte[] SECRET_KEY_3 = Hex.decode("0000000000000000000000000000000000000000000000000000000000000003", 32);
+    static final byte[] SECRET_KEY_3 =
+            Hex.decode("0000000000000000000000000000000000000000000000000000000000000003", 32);
     static final String PUBKEY_3 = "f9308a019258c31049344f85f89d5229b531c845836f99b08601f113bce036f9";
     static final long CREATED_AT = 1_700_000_000L;
     static final Instant JUST_AFTER = Instant.ofEpochSecond(CREATED_AT + 5);

@@ -1,0 +1,73 @@
+package org.hostr.nostr;
+
+import java.util.List;
+
+/**
+ * Writes JSON strings exactly as JavaScript's {@code JSON.stringify} does, because the event id is a hash of those
+ * bytes and every signer (nostr-tools, browser extensions) produces them that way. Jackson writes {@code \u001F}
+ * (uppercase) and Gson escapes {@code <}, {@code >}, {@code &} and U+2028, so both give a different id
+ * (spec §1, §11 E2).
+ */
+final class JsonText {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JsonText() {
+    }
+
+    static void appendString(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        appendUnicodeEscape(out, c);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.append(c).append(s.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        // ES2019 "well-formed JSON.stringify": a lone surrogate has no UTF-8 form, so it is escaped.
+                        appendUnicodeEscape(out, c);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    static void appendTags(StringBuilder out, List<List<String>> tags) {
+        out.append('[');
+        for (int t = 0; t < tags.size(); t++) {
+            if (t > 0) {
+                out.append(',');
+            }
+            out.append('[');
+            List<String> tag = tags.get(t);
+            for (int v = 0; v < tag.size(); v++) {
+                if (v > 0) {
+                    out.append(',');
+                }
+                appendString(out, tag.get(v));
+            }
+            out.append(']');
+        }
+        out.append(']');
+    }
+
+    private static void appendUnicodeEscape(StringBuilder out, char c) {
+        out.append("\\u")
+                .append(HEX[(c >> 12) & 0xf])
+                .append(HEX[(c >> 8) & 0xf])
+                .append(HEX[(c >> 4) & 0xf])
+                .append(HEX[c & 0xf]);
+    }
+}
