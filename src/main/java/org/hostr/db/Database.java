@@ -61,7 +61,7 @@ public final class Database implements AutoCloseable {
         }
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setMinimumIdle(Math.min(2, config.poolSize()));
-        hikari.setConnectionTimeout(10_000);
+        hikari.setConnectionTimeout(5_000);
         // Fail fast with our own message below rather than Hikari's retry loop.
         hikari.setInitializationFailTimeout(-1);
         if (meters != null) {
@@ -72,6 +72,9 @@ public final class Database implements AutoCloseable {
             connection.isValid(5);
         } catch (SQLException e) {
             dataSource.close();
+            if (readOnly(e)) {
+                throw new DatabaseException(readOnlyMessage(config.url()), e);
+            }
             throw new DatabaseException("database " + describe(config.url()) + " cannot be reached: " + rootMessage(e)
                     + (engine == Engine.POSTGRES ? " (check database.url, database.user and database.password)" : ""), e);
         }
@@ -89,12 +92,10 @@ public final class Database implements AutoCloseable {
             }
             return result;
         } catch (FlywayException e) {
-            String message = rootMessage(e);
-            if (message.toLowerCase().contains("readonly") || message.toLowerCase().contains("read-only")) {
-                throw new DatabaseException("database " + engine.displayName() + " is read-only: Hostr needs to write to it "
-                        + "(check the file's and its folder's permissions)", e);
+            if (readOnly(e)) {
+                throw new DatabaseException(readOnlyMessage(engine.displayName()), e);
             }
-            throw new DatabaseException("database migration failed: " + message, e);
+            throw new DatabaseException("database migration failed: " + rootMessage(e), e);
         }
     }
 
@@ -167,6 +168,16 @@ public final class Database implements AutoCloseable {
     private static String describe(String url) {
         int query = url.indexOf('?');
         return query < 0 ? url : url.substring(0, query);
+    }
+
+    private static boolean readOnly(Throwable e) {
+        String message = rootMessage(e).toLowerCase();
+        return message.contains("readonly") || message.contains("read-only") || message.contains("read only");
+    }
+
+    private static String readOnlyMessage(String what) {
+        return "database " + describe(what) + " is read-only: Hostr needs to write to it "
+                + "(check the permissions of the file and its folder, or the database user's rights)";
     }
 
     static String rootMessage(Throwable e) {
