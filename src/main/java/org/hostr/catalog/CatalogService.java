@@ -15,6 +15,13 @@ public final class CatalogService {
     private final Database database;
     private final PlanRepository plans;
     private final Clock clock;
+    /** Plans change rarely and the storefront reads them on every visit: serve a snapshot, at most a few seconds old. */
+    private volatile Snapshot active;
+
+    private record Snapshot(List<Plan> plans, long loadedAtNanos) {
+    }
+
+    private static final long SNAPSHOT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     public CatalogService(Database database, Clock clock) {
         this.database = database;
@@ -22,8 +29,20 @@ public final class CatalogService {
         this.clock = clock;
     }
 
+    /** The plans on sale; other instances' edits show within seconds, this instance's at once. */
     public List<Plan> activePlans() {
-        return plans.active();
+        Snapshot snapshot = active;
+        long now = System.nanoTime();
+        if (snapshot == null || now - snapshot.loadedAtNanos() > SNAPSHOT_NANOS) {
+            snapshot = new Snapshot(List.copyOf(plans.active()), now);
+            active = snapshot;
+        }
+        return snapshot.plans();
+    }
+
+    /** Drops the snapshot after a change made here. */
+    public void plansChanged() {
+        active = null;
     }
 
     public List<Plan> allPlans() {
@@ -50,6 +69,7 @@ public final class CatalogService {
                         e.active(), e.sort()), clock.instant());
             }
         });
+        plansChanged();
         log.info("catalogue: {} plans from the config file", entries.size());
     }
 }
