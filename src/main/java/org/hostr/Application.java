@@ -14,7 +14,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.hostr.audit.AuditLog;
+import org.hostr.auth.AuthFilter;
+import org.hostr.auth.AuthRoutes;
+import org.hostr.auth.LoginService;
+import org.hostr.auth.SessionCodec;
+import org.hostr.billing.AccountOverview;
 import org.hostr.catalog.CatalogService;
+import org.hostr.customers.AccountRoutes;
+import org.hostr.customers.CustomerService;
+import org.hostr.time.ClockRoutes;
 import org.hostr.catalog.StorefrontRoutes;
 import org.hostr.config.HostrConfig;
 import org.hostr.db.Database;
@@ -66,13 +75,30 @@ public final class Application implements AutoCloseable {
             CatalogService catalog = new CatalogService(database, clock);
             catalog.upsertFromConfig(config.plans());
 
+            String baseUrl = config.server().baseUrl();
+            AuditLog audit = new AuditLog(database.dsl());
+            CustomerService customers = new CustomerService(database, audit, clock);
+            // Signed events carry the signer's wall-clock time: authentication always uses the real clock, even when
+            // [dev] test_clock has moved the billing clock months ahead.
+            Clock wallClock = Clock.systemUTC();
+            SessionCodec sessions = new SessionCodec(config.auth().sessionSecret(),
+                    Duration.ofHours(config.auth().sessionTtlHours()), wallClock);
+            LoginService login = new LoginService(database, customers, LoginService.adminKeys(config.auth().adminNpubs()),
+                    baseUrl, wallClock);
+
             List<AutoCloseable> workers = new ArrayList<>();
             List<RouteGroup> routes = new ArrayList<>();
             routes.add(new HealthRoutes(database::ready));
             if (config.metrics().enabled()) {
                 routes.add(new MetricsRoutes(meters, config.metrics().bearerToken()));
             }
+            routes.add(new AuthFilter(login, customers, sessions, baseUrl));
+            routes.add(new AuthRoutes(login, customers, sessions, config.auth().loginRatePerMinute(), baseUrl, options.demo()));
+            routes.add(new AccountRoutes(customers, new AccountOverview(database.dsl()), baseUrl, wallClock));
             routes.add(new StorefrontRoutes(catalog));
+            if (clock instanceof MovableClock movable) {
+                routes.add(new ClockRoutes(movable));
+            }
             routes.addAll(options.extraRoutes());
 
             ObjectMapper json = Json.mapper();

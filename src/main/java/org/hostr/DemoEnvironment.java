@@ -11,6 +11,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 import org.hostr.config.HostrConfig;
+import org.hostr.nostr.Hex;
+import org.hostr.nostr.Keys;
+import org.hostr.nostr.Nip19;
 
 /**
  * Everything `hostr demo` needs, made up on the spot: a SQLite file in the demo folder, example plans, random secrets
@@ -37,7 +40,11 @@ public final class DemoEnvironment implements AutoCloseable {
         Properties secrets = secrets(dataDir.resolve("demo-secrets.properties"));
         String publicUrl = "http://localhost:" + port;
         HostrConfig config = config(port, publicUrl, dataDir, secrets);
-        Application app = Application.start(config, new Application.Options(true, SHOP_NAME, List.of()));
+        byte[] customerKey = DemoLoginRoutes.key(secrets.getProperty("demo_customer_key"));
+        byte[] adminKey = DemoLoginRoutes.key(secrets.getProperty("demo_admin_key"));
+        // The demo's login route signs with the real time; the shop's movable clock only moves billing.
+        DemoLoginRoutes demoLogin = new DemoLoginRoutes(customerKey, adminKey, publicUrl, java.time.Clock.systemUTC());
+        Application app = Application.start(config, new Application.Options(true, SHOP_NAME, List.of(demoLogin)));
         return new DemoEnvironment(app, publicUrl);
     }
 
@@ -45,7 +52,8 @@ public final class DemoEnvironment implements AutoCloseable {
         return new HostrConfig(
                 new HostrConfig.Server("127.0.0.1", port, publicUrl, ""),
                 new HostrConfig.Database("jdbc:sqlite:" + dataDir.resolve("hostr.db").toAbsolutePath(), "", "", 4),
-                new HostrConfig.Auth(List.of(), secrets.getProperty("session_secret"), 168, List.of()),
+                new HostrConfig.Auth(List.of(Nip19.npubEncode(Keys.publicKeyHex(DemoLoginRoutes.key(secrets.getProperty("demo_admin_key"))))),
+                        secrets.getProperty("session_secret"), 168, List.of(), 120),
                 new HostrConfig.Strike("http://127.0.0.1:0", secrets.getProperty("strike_api_key"),
                         secrets.getProperty("webhook_secret"), "USD", 10),
                 new HostrConfig.Billing("USD", 7, 3, 15, false, 7, 10),
@@ -82,6 +90,8 @@ public final class DemoEnvironment implements AutoCloseable {
         changed |= fill(p, "webhook_secret", 24);
         changed |= fill(p, "strike_api_key", 24);
         changed |= fill(p, "whm_token", 24);
+        changed |= fillKey(p, "demo_customer_key");
+        changed |= fillKey(p, "demo_admin_key");
         if (changed) {
             try (Writer out = Files.newBufferedWriter(file)) {
                 p.store(out, "Secrets of this demo only; delete the folder to start afresh");
@@ -101,6 +111,14 @@ public final class DemoEnvironment implements AutoCloseable {
         String value = Base64.getEncoder().encodeToString(random);
         // Strike's webhook secrets are 10 to 50 characters.
         p.setProperty(key, key.equals("webhook_secret") ? value.substring(0, 32) : value);
+        return true;
+    }
+
+    private static boolean fillKey(Properties p, String key) {
+        if (p.getProperty(key) != null) {
+            return false;
+        }
+        p.setProperty(key, Hex.encode(Keys.generate().secretKey()));
         return true;
     }
 

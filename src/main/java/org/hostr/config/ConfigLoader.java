@@ -119,7 +119,7 @@ public final class ConfigLoader {
                 new HostrConfig.Database(v.str("database.url"), v.str("database.user"), v.str("database.password"),
                         v.integer("database.pool_size")),
                 new HostrConfig.Auth(v.list("auth.admin_npubs"), v.str("auth.session_secret"),
-                        v.integer("auth.session_ttl_hours"), v.list("auth.relays")),
+                        v.integer("auth.session_ttl_hours"), v.list("auth.relays"), v.integer("auth.login_rate_per_minute")),
                 new HostrConfig.Strike(v.str("strike.base_url"), v.str("strike.api_key"), v.str("strike.webhook_secret"),
                         v.str("strike.invoice_currency"), v.integer("strike.reconcile_seconds")),
                 new HostrConfig.Billing(v.str("billing.currency"), v.integer("billing.renewal_lead_days"),

@@ -31,6 +31,7 @@ final class ConfigSchema {
             new ConfigKey("auth", "session_secret", STRING, ""),
             new ConfigKey("auth", "session_ttl_hours", INTEGER, 168L),
             new ConfigKey("auth", "relays", STRING_LIST, List.of("wss://relay.damus.io", "wss://nos.lol")),
+            new ConfigKey("auth", "login_rate_per_minute", INTEGER, 30L),
 
             new ConfigKey("strike", "base_url", STRING, "https://api.strike.me"),
             new ConfigKey("strike", "api_key", STRING, ""),

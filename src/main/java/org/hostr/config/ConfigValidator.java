@@ -82,6 +82,9 @@ final class ConfigValidator {
         if (a.sessionTtlHours() < 1 || a.sessionTtlHours() > 24 * 366) {
             p.add("auth.session_ttl_hours must be between 1 and 8784, found " + a.sessionTtlHours());
         }
+        if (a.loginRatePerMinute() < 1) {
+            p.add("auth.login_rate_per_minute must be at least 1, found " + a.loginRatePerMinute());
+        }
         for (String relay : a.relays()) {
             if (!relay.startsWith("wss://") && !relay.startsWith("ws://")) {
                 p.add("auth.relays has \"" + relay + "\": relay URLs start with wss://");

@@ -37,11 +37,13 @@ public record HostrConfig(
         }
     }
 
-    public record Auth(List<String> adminNpubs, String sessionSecret, int sessionTtlHours, List<String> relays) {
+    public record Auth(List<String> adminNpubs, String sessionSecret, int sessionTtlHours, List<String> relays,
+                       int loginRatePerMinute) {
         @Override
         public String toString() {
             return "Auth[adminNpubs=" + adminNpubs + ", sessionSecret=" + redact(sessionSecret)
-                    + ", sessionTtlHours=" + sessionTtlHours + ", relays=" + relays + "]";
+                    + ", sessionTtlHours=" + sessionTtlHours + ", relays=" + relays
+                    + ", loginRatePerMinute=" + loginRatePerMinute + "]";
         }
     }
 

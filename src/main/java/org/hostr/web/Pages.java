@@ -17,11 +17,19 @@ public final class Pages {
     public static void render(Context ctx, String template, Map<String, ?> model) {
         Map<String, Object> full = new HashMap<>(model);
         full.put("site", ctx.attribute(SITE));
-        full.put("viewer", ctx.attribute(VIEWER));
+        full.put("viewer", viewerModel(ctx.attribute(VIEWER)));
         full.put("csrf_token", ctx.attribute(CSRF_TOKEN));
         full.put("path", ctx.path());
         ctx.contentType("text/html; charset=utf-8");
         ctx.render(template, full);
+    }
+
+    /** The viewer as templates see it: plain values, so no template depends on a Java type. */
+    private static Map<String, Object> viewerModel(Object viewer) {
+        if (viewer instanceof org.hostr.auth.Viewer v) {
+            return Map.of("npub", v.npub(), "pubkey", v.pubkey(), "admin", v.admin());
+        }
+        return null;
     }
 
     public static boolean isApi(Context ctx) {

@@ -40,7 +40,7 @@ public final class TestApp implements AutoCloseable {
         return new HostrConfig(
                 new HostrConfig.Server("127.0.0.1", 0, "http://localhost:8080", ""),
                 database,
-                new HostrConfig.Auth(List.of(), SESSION_SECRET, 24, List.of()),
+                new HostrConfig.Auth(List.of(), SESSION_SECRET, 24, List.of(), 100_000),
                 new HostrConfig.Strike("http://127.0.0.1:9", "test-strike-key", WEBHOOK_SECRET, "USD", 30),
                 new HostrConfig.Billing("USD", 7, 3, 15, false, 7, 60),
                 new HostrConfig.Secrets(ENCRYPTION_KEY),

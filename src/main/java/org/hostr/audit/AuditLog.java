@@ -1,0 +1,43 @@
+package org.hostr.audit;
+
+import static org.hostr.db.generated.Tables.AUDIT_LOG;
+
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/** Who did what to what, and when. Written in the same transaction as the change it describes. */
+public final class AuditLog {
+    public static final String SYSTEM = "system";
+
+    private final DSLContext db;
+
+    public AuditLog(DSLContext db) {
+        this.db = db;
+    }
+
+    public void record(DSLContext tx, String actor, String action, String subject, String details, Instant at) {
+        tx.insertInto(AUDIT_LOG)
+                .set(AUDIT_LOG.ACTOR, actor)
+                .set(AUDIT_LOG.ACTION, action)
+                .set(AUDIT_LOG.SUBJECT, subject)
+                .set(AUDIT_LOG.DETAILS, details == null ? null : truncate(details, 2000))
+                .set(AUDIT_LOG.AT, at)
+                .execute();
+    }
+
+    public List<Entry> recent(int limit, String subject) {
+        var query = db.selectFrom(AUDIT_LOG);
+        var where = subject == null ? query.where(org.jooq.impl.DSL.noCondition()) : query.where(AUDIT_LOG.SUBJECT.eq(subject));
+        return where.orderBy(AUDIT_LOG.ID.desc()).limit(limit)
+                .fetch(r -> new Entry(r.getId(), r.getActor(), r.getAction(), r.getSubject(), r.getDetails(), r.getAt()));
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** One line of the audit log. */
+    public record Entry(long id, String actor, String action, String subject, String details, Instant at) {
+    }
+}
