@@ -14,8 +14,8 @@ final class LoginChallengeRepository {
         this.db = db;
     }
 
-    void insert(String challenge, Instant now, Instant expiresAt) {
-        db.insertInto(LOGIN_CHALLENGES)
+    void insert(DSLContext tx, String challenge, Instant now, Instant expiresAt) {
+        tx.insertInto(LOGIN_CHALLENGES)
                 .set(LOGIN_CHALLENGES.CHALLENGE, challenge)
                 .set(LOGIN_CHALLENGES.CREATED_AT, now)
                 .set(LOGIN_CHALLENGES.EXPIRES_AT, expiresAt)
@@ -43,17 +43,17 @@ final class LoginChallengeRepository {
     }
 
     /** Records a NIP-98 event id; false when it was seen before (a replay). */
-    boolean markSeen(String eventId, Instant expiresAt) {
-        return db.insertInto(SEEN_AUTH_EVENTS)
+    boolean markSeen(DSLContext tx, String eventId, Instant expiresAt) {
+        return tx.insertInto(SEEN_AUTH_EVENTS)
                 .set(SEEN_AUTH_EVENTS.EVENT_ID, eventId)
                 .set(SEEN_AUTH_EVENTS.EXPIRES_AT, expiresAt)
                 .onConflict(SEEN_AUTH_EVENTS.EVENT_ID).doNothing()
                 .execute() == 1;
     }
 
-    int deleteExpired(Instant before) {
-        return db.deleteFrom(LOGIN_CHALLENGES).where(LOGIN_CHALLENGES.EXPIRES_AT.lt(before)).execute()
-                + db.deleteFrom(SEEN_AUTH_EVENTS).where(SEEN_AUTH_EVENTS.EXPIRES_AT.lt(before)).execute();
+    int deleteExpired(DSLContext tx, Instant before) {
+        return tx.deleteFrom(LOGIN_CHALLENGES).where(LOGIN_CHALLENGES.EXPIRES_AT.lt(before)).execute()
+                + tx.deleteFrom(SEEN_AUTH_EVENTS).where(SEEN_AUTH_EVENTS.EXPIRES_AT.lt(before)).execute();
     }
 
     enum ChallengeState { UNKNOWN, LIVE, CONSUMED }

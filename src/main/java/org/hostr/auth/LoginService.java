@@ -60,10 +60,13 @@ public final class LoginService {
         String challenge = HexFormat.of().formatHex(bytes);
         Instant now = clock.instant();
         Instant expires = now.plus(CHALLENGE_TTL);
-        challenges.insert(challenge, now, expires);
-        if (issued.incrementAndGet() % 200 == 0) {
-            challenges.deleteExpired(now.minus(Duration.ofHours(1)));
-        }
+        boolean sweep = issued.incrementAndGet() % 200 == 0;
+        database.transactionRun(tx -> {
+            challenges.insert(tx, challenge, now, expires);
+            if (sweep) {
+                challenges.deleteExpired(tx, now.minus(Duration.ofHours(1)));
+            }
+        });
         return new Challenge(challenge, expires);
     }
 
@@ -106,7 +109,8 @@ public final class LoginService {
         Instant now = clock.instant();
         NostrEvent event = verified(Nip98.checkAuthorization(authorization, fullUrl, method, now,
                 body == null || body.length == 0 ? null : body));
-        if (!challenges.markSeen(event.id(), now.plus(Nip98.DEFAULT_WINDOW).plus(Nip98.DEFAULT_WINDOW))) {
+        Instant keepUntil = now.plus(Nip98.DEFAULT_WINDOW).plus(Nip98.DEFAULT_WINDOW);
+        if (!database.transaction(tx -> challenges.markSeen(tx, event.id(), keepUntil))) {
             throw ApiError.unauthorized("replayed", "this signed event was already used; sign a new one per request");
         }
         return event;

@@ -87,13 +87,14 @@ public final class CustomerRepository {
                 .execute() == 1;
     }
 
-    void bumpSessionVersion(long id) {
-        db.update(CUSTOMERS).set(CUSTOMERS.SESSION_VERSION, CUSTOMERS.SESSION_VERSION.plus(1))
+    void bumpSessionVersion(DSLContext tx, long id) {
+        tx.update(CUSTOMERS).set(CUSTOMERS.SESSION_VERSION, CUSTOMERS.SESSION_VERSION.plus(1))
                 .where(CUSTOMERS.ID.eq(id)).execute();
     }
 
-    void saveProfile(long id, String name, String picture, String nip05, Instant nip05VerifiedAt, Instant fetchedAt) {
-        db.update(CUSTOMERS)
+    void saveProfile(DSLContext tx, long id, String name, String picture, String nip05, Instant nip05VerifiedAt,
+                     Instant fetchedAt) {
+        tx.update(CUSTOMERS)
                 .set(CUSTOMERS.NAME, name)
                 .set(CUSTOMERS.PICTURE, picture)
                 .set(CUSTOMERS.NIP05, nip05)

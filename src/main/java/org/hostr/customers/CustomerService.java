@@ -119,10 +119,11 @@ public final class CustomerService {
 
     /** Ends every session of the customer ("log out everywhere"). */
     public void endAllSessions(long customerId) {
-        customers.bumpSessionVersion(customerId);
+        database.transactionRun(tx -> customers.bumpSessionVersion(tx, customerId));
     }
 
     public void saveProfile(long customerId, String name, String picture, String nip05, Instant nip05VerifiedAt) {
-        customers.saveProfile(customerId, name, picture, nip05, nip05VerifiedAt, clock.instant());
+        Instant now = clock.instant();
+        database.transactionRun(tx -> customers.saveProfile(tx, customerId, name, picture, nip05, nip05VerifiedAt, now));
     }
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Logins per second against raw BIP-340 verifications per second, same run, same machine (goal: ratio >= 0.5).
+# Usage: bench/login.sh [seconds]   (builds target/hostr.jar if missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-10}
+[ -f target/hostr.jar ] || mvn -q -B -DskipTests package
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+PORT=18183
+cat > "$work/config.toml" <<TOML
+[server]
+host = "127.0.0.1"
+port = $PORT
+public_url = "http://127.0.0.1:$PORT"
+[database]
+url = "jdbc:sqlite:$work/hostr.db"
+[auth]
+session_secret = "bench-session-secret-0123456789abcdefghij"
+login_rate_per_minute = 100000000
+[strike]
+api_key = "bench"
+webhook_secret = "bench-webhook-secret"
+[secrets]
+encryption_key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
+TOML
+HOSTR_ACCESS_LOG=WARN HOSTR_LOG_LEVEL=WARN java -Xmx256m -jar target/hostr.jar serve --config "$work/config.toml" > "$work/serve.log" 2>&1 &
+until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; do sleep 0.1; done
+java -cp target/hostr.jar bench/LoginBench.java "http://127.0.0.1:$PORT" "$SECS"
