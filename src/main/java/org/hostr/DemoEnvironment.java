@@ -14,6 +14,9 @@ import org.hostr.config.HostrConfig;
 import org.hostr.nostr.Hex;
 import org.hostr.nostr.Keys;
 import org.hostr.nostr.Nip19;
+import org.hostr.sim.strike.StrikeSimulator;
+import org.hostr.sim.strike.StrikeSimulatorSettings;
+import org.hostr.sim.whm.WhmSimulator;
 
 /**
  * Everything `hostr demo` needs, made up on the spot: a SQLite file in the demo folder, example plans, random secrets
@@ -25,10 +28,14 @@ public final class DemoEnvironment implements AutoCloseable {
 
     private final Application application;
     private final String url;
+    private final StrikeSimulator strike;
+    private final WhmSimulator whm;
 
-    private DemoEnvironment(Application application, String url) {
+    private DemoEnvironment(Application application, String url, StrikeSimulator strike, WhmSimulator whm) {
         this.application = application;
         this.url = url;
+        this.strike = strike;
+        this.whm = whm;
     }
 
     public static DemoEnvironment start(int port, Path dataDir) {
@@ -39,29 +46,39 @@ public final class DemoEnvironment implements AutoCloseable {
         }
         Properties secrets = secrets(dataDir.resolve("demo-secrets.properties"));
         String publicUrl = "http://localhost:" + port;
-        HostrConfig config = config(port, publicUrl, dataDir, secrets);
+        // The simulators speak Strike's and WHM's HTTP on loopback ports of their own; `serve` never starts them.
+        StrikeSimulator strike = new StrikeSimulator(StrikeSimulatorSettings.defaults(secrets.getProperty("strike_api_key"))).start(0);
+        WhmSimulator whm = new WhmSimulator().start(0);
+        HostrConfig config = config(port, publicUrl, dataDir, secrets, strike.baseUrl(), whm.baseUrl());
         byte[] customerKey = DemoLoginRoutes.key(secrets.getProperty("demo_customer_key"));
         byte[] adminKey = DemoLoginRoutes.key(secrets.getProperty("demo_admin_key"));
         // The demo's login route signs with the real time; the shop's movable clock only moves billing.
         DemoLoginRoutes demoLogin = new DemoLoginRoutes(customerKey, adminKey, publicUrl, java.time.Clock.systemUTC());
-        Application app = Application.start(config, new Application.Options(true, SHOP_NAME, List.of(demoLogin)));
-        return new DemoEnvironment(app, publicUrl);
+        try {
+            Application app = Application.start(config, new Application.Options(true, SHOP_NAME, List.of(demoLogin)));
+            return new DemoEnvironment(app, publicUrl, strike, whm);
+        } catch (RuntimeException e) {
+            strike.stop();
+            whm.stop();
+            throw e;
+        }
     }
 
-    static HostrConfig config(int port, String publicUrl, Path dataDir, Properties secrets) {
+    static HostrConfig config(int port, String publicUrl, Path dataDir, Properties secrets, String strikeUrl, String whmUrl) {
         return new HostrConfig(
                 new HostrConfig.Server("127.0.0.1", port, publicUrl, ""),
                 new HostrConfig.Database("jdbc:sqlite:" + dataDir.resolve("hostr.db").toAbsolutePath(), "", "", 4),
                 new HostrConfig.Auth(List.of(Nip19.npubEncode(Keys.publicKeyHex(DemoLoginRoutes.key(secrets.getProperty("demo_admin_key"))))),
                         secrets.getProperty("session_secret"), 168, List.of(), 120),
-                new HostrConfig.Strike("http://127.0.0.1:0", secrets.getProperty("strike_api_key"),
+                new HostrConfig.Strike(strikeUrl, secrets.getProperty("strike_api_key"),
                         secrets.getProperty("webhook_secret"), "USD", 10),
                 new HostrConfig.Billing("USD", 7, 3, 15, false, 7, 10),
                 new HostrConfig.Secrets(secrets.getProperty("encryption_key")),
                 new HostrConfig.Metrics(true, ""),
                 new HostrConfig.Dev(true),
                 plans(),
-                List.of());
+                List.of(new HostrConfig.WhmServerEntry("demo-whm", whmUrl, WhmSimulator.DEFAULT_USER,
+                        WhmSimulator.DEFAULT_TOKEN, 500, "", true)));
     }
 
     /** The original sketch's Basic plan and two larger ones. */
@@ -130,8 +147,18 @@ public final class DemoEnvironment implements AutoCloseable {
         return url;
     }
 
+    public StrikeSimulator strike() {
+        return strike;
+    }
+
+    public WhmSimulator whm() {
+        return whm;
+    }
+
     @Override
     public void close() {
         application.close();
+        strike.stop();
+        whm.stop();
     }
 }

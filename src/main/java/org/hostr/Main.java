@@ -60,10 +60,14 @@ public final class Main implements Runnable {
     }
 
     /** Runs until SIGTERM or Ctrl-C, then stops gracefully. */
-    static void runUntilStopped(Application app) throws InterruptedException {
+    static void runUntilStopped(AutoCloseable app) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
+            try {
+                app.close();
+            } catch (Exception e) {
+                System.err.println("hostr: did not stop cleanly: " + e.getMessage());
+            }
             stopped.countDown();
         }, "hostr-shutdown"));
         stopped.await();
@@ -98,10 +102,10 @@ public final class Main implements Runnable {
             System.out.println();
             System.out.println("  This is a DEMO. Payments and cPanel accounts are simulated on this machine.");
             System.out.println("  Open " + demo.url() + " in your browser. Data lives in " + data.toAbsolutePath() + ".");
+            System.out.println("  Simulated Strike API: " + demo.strike().baseUrl() + "   simulated WHM: " + demo.whm().baseUrl());
             System.out.println("  Press Ctrl-C to stop.");
             System.out.println();
-            runUntilStopped(demo.application());
-            demo.close();
+            runUntilStopped(demo);
             return 0;
         }
     }

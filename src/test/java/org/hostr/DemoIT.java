@@ -1,0 +1,57 @@
+package org.hostr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoIT {
+    @TempDir
+    Path data;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void demoRunsWithoutConfigAndTheDemoAdminKeyLogsInThroughTheNormalPath() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (DemoEnvironment demo = DemoEnvironment.start(port, data)) {
+            String base = demo.url();
+            HttpResponse<String> home = send(HttpRequest.newBuilder(URI.create(base + "/")).build());
+            assertThat(home.body()).contains("Demo: payments and cPanel accounts are simulated", "Basic", "Standard", "Pro");
+
+            String challenge = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/challenge")).build()).body()
+                    .replaceAll(".*\"challenge\":\"([0-9a-f]+)\".*", "$1");
+            String event = send(HttpRequest.newBuilder(URI.create(base + "/demo/sign-login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("role=admin&challenge=" + challenge)).build()).body();
+            HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                    .header("Authorization", "Nostr " + Base64.getEncoder().encodeToString(event.getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).contains("\"admin\":true");
+
+            HttpResponse<String> whm = send(HttpRequest.newBuilder(URI.create(demo.whm().baseUrl() + "/json-api/version?api.version=1"))
+                    .header("Authorization", "whm root:whm-sim-token").build());
+            assertThat(whm.body()).contains("\"result\":1");
+        }
+        // The same folder starts again with the same secrets and data.
+        try (DemoEnvironment again = DemoEnvironment.start(port, data)) {
+            assertThat(again.application().database().ready()).isTrue();
+        }
+    }
+}
