@@ -1,0 +1,269 @@
+package org.hostr.jobs;
+
+import static org.hostr.db.generated.Tables.JOBS;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.hostr.db.generated.tables.records.JobsRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The only code that touches the jobs table. Every change of a claimed job is fenced by its lease: the row must
+ * still be RUNNING, locked by the same worker, at the same attempt, so a worker whose lease ran out and was taken
+ * over cannot overwrite the new holder's outcome.
+ */
+public final class JobRepository {
+    private final DSLContext db;
+
+    public JobRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    <T> T inTransaction(Function<DSLContext, T> work) {
+        return db.transactionResult(configuration -> work.apply(configuration.dsl()));
+    }
+
+    /** Inserts the job unless its idempotency key exists; either way returns the id of the job with that key. */
+    public long insertIfAbsent(DSLContext tx, NewJob job, Instant now) {
+        tx.insertInto(JOBS)
+                .set(JOBS.KIND, job.kind())
+                .set(JOBS.PAYLOAD, JobPayloads.write(job.payload()))
+                .set(JOBS.IDEMPOTENCY_KEY, job.idempotencyKey())
+                .set(JOBS.STATUS, JobStatus.QUEUED.name())
+                .set(JOBS.ATTEMPTS, 0L)
+                .set(JOBS.MAX_ATTEMPTS, (long) job.maxAttempts())
+                .set(JOBS.RUN_AT, job.runAt() == null ? now : job.runAt())
+                .set(JOBS.CREATED_AT, now)
+                .set(JOBS.UPDATED_AT, now)
+                // On PostgreSQL this waits for a concurrent insert of the same key to commit or roll back, so the
+                // select below sees the winner.
+                .onConflict(JOBS.IDEMPOTENCY_KEY).doNothing()
+                .execute();
+        // Not RETURNING: jOOQ reads SQLite's id through last_insert_rowid(), which after a skipped insert is the id
+        // of the connection's previous insert, another job (see enqueueingAnExistingKeyReturnsThatJobEvenAfterOtherInserts).
+        return tx.select(JOBS.ID).from(JOBS).where(JOBS.IDEMPOTENCY_KEY.eq(job.idempotencyKey())).fetchSingle(JOBS.ID);
+    }
+
+    /**
+     * Takes up to {@code max} due jobs for {@code workerId} in one transaction: queued jobs whose time has come and
+     * running jobs whose lease ran out (their worker died). PostgreSQL locks the rows with FOR UPDATE SKIP LOCKED so
+     * instances claim disjoint sets; SQLite's transaction holds the database's single write lock from BEGIN
+     * (IMMEDIATE), so claims there run one after another. A job whose lease ran out on its last attempt goes DEAD.
+     */
+    public List<Job> claim(String workerId, int max, Instant now, Duration lease) {
+        // A plain read first: on SQLite every claim transaction takes the write lock, and most polls find nothing.
+        if (max <= 0 || !db.fetchExists(JOBS, claimable(now))) {
+            return List.of();
+        }
+        return inTransaction(tx -> {
+            var due = tx.selectFrom(JOBS).where(claimable(now)).orderBy(JOBS.RUN_AT, JOBS.ID).limit(max);
+            List<JobsRecord> rows = tx.dialect().family() == SQLDialect.POSTGRES
+                    ? due.forUpdate().skipLocked().fetch() : due.fetch();
+            List<Job> claimed = new ArrayList<>();
+            List<Long> exhausted = new ArrayList<>();
+            for (JobsRecord row : rows) {
+                if (JobStatus.RUNNING.name().equals(row.getStatus()) && row.getAttempts() >= row.getMaxAttempts()) {
+                    exhausted.add(row.getId());
+                    continue;
+                }
+                row.setStatus(JobStatus.RUNNING.name());
+                row.setLockedBy(workerId);
+                row.setLockedUntil(now.plus(lease));
+                row.setAttempts(row.getAttempts() + 1);
+                row.setUpdatedAt(now);
+                claimed.add(toJob(row));
+            }
+            if (!exhausted.isEmpty()) {
+                tx.update(JOBS)
+                        .set(JOBS.STATUS, JobStatus.DEAD.name())
+                        .set(JOBS.LAST_ERROR, "the worker running the last attempt stopped before finishing (its lease ran out)")
+                        .set(JOBS.LOCKED_BY, (String) null)
+                        .set(JOBS.LOCKED_UNTIL, (Instant) null)
+                        .set(JOBS.FINISHED_AT, now)
+                        .set(JOBS.UPDATED_AT, now)
+                        .where(JOBS.ID.in(exhausted))
+                        .execute();
+            }
+            if (!claimed.isEmpty()) {
+                tx.update(JOBS)
+                        .set(JOBS.STATUS, JobStatus.RUNNING.name())
+                        .set(JOBS.LOCKED_BY, workerId)
+                        .set(JOBS.LOCKED_UNTIL, now.plus(lease))
+                        .set(JOBS.ATTEMPTS, JOBS.ATTEMPTS.plus(1))
+                        .set(JOBS.UPDATED_AT, now)
+                        .where(JOBS.ID.in(claimed.stream().map(Job::id).toList()))
+                        .execute();
+            }
+            return claimed;
+        });
+    }
+
+    private static Condition claimable(Instant now) {
+        return JOBS.STATUS.eq(JobStatus.QUEUED.name()).and(JOBS.RUN_AT.le(now))
+                .or(JOBS.STATUS.eq(JobStatus.RUNNING.name()).and(JOBS.LOCKED_UNTIL.lt(now)));
+    }
+
+    /** Moves the leases of jobs this worker still runs forward (a heartbeat for long jobs). */
+    public int extendLeases(String workerId, Collection<Long> ids, Instant until, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.update(JOBS).set(JOBS.LOCKED_UNTIL, until).set(JOBS.UPDATED_AT, now)
+                .where(JOBS.ID.in(ids), JOBS.LOCKED_BY.eq(workerId), JOBS.STATUS.eq(JobStatus.RUNNING.name()))
+                .execute();
+    }
+
+    /** @return false when the lease is no longer ours and nothing was written */
+    public boolean complete(Job claimed, Instant now) {
+        return db.update(JOBS)
+                .set(JOBS.STATUS, JobStatus.DONE.name())
+                .set(JOBS.LOCKED_BY, (String) null)
+                .set(JOBS.LOCKED_UNTIL, (Instant) null)
+                .set(JOBS.FINISHED_AT, now)
+                .set(JOBS.UPDATED_AT, now)
+                .where(heldBy(claimed))
+                .execute() == 1;
+    }
+
+    /** Back to QUEUED for another attempt at {@code runAt}, keeping the error. */
+    public boolean retryLater(Job claimed, Instant runAt, String error, Instant now) {
+        return db.update(JOBS)
+                .set(JOBS.STATUS, JobStatus.QUEUED.name())
+                .set(JOBS.RUN_AT, runAt)
+                .set(JOBS.LAST_ERROR, LastError.trim(error))
+                .set(JOBS.LOCKED_BY, (String) null)
+                .set(JOBS.LOCKED_UNTIL, (Instant) null)
+                .set(JOBS.UPDATED_AT, now)
+                .where(heldBy(claimed))
+                .execute() == 1;
+    }
+
+    /** Back to QUEUED at {@code runAt} with the attempt given back: the handler asked to look again later. */
+    public boolean reschedule(Job claimed, Instant runAt, Instant now) {
+        return db.update(JOBS)
+                .set(JOBS.STATUS, JobStatus.QUEUED.name())
+                .set(JOBS.RUN_AT, runAt)
+                .set(JOBS.ATTEMPTS, JOBS.ATTEMPTS.minus(1))
+                .set(JOBS.LOCKED_BY, (String) null)
+                .set(JOBS.LOCKED_UNTIL, (Instant) null)
+                .set(JOBS.UPDATED_AT, now)
+                .where(heldBy(claimed))
+                .execute() == 1;
+    }
+
+    public boolean dead(Job claimed, String error, Instant now) {
+        return db.update(JOBS)
+                .set(JOBS.STATUS, JobStatus.DEAD.name())
+                .set(JOBS.LAST_ERROR, LastError.trim(error))
+                .set(JOBS.LOCKED_BY, (String) null)
+                .set(JOBS.LOCKED_UNTIL, (Instant) null)
+                .set(JOBS.FINISHED_AT, now)
+                .set(JOBS.UPDATED_AT, now)
+                .where(heldBy(claimed))
+                .execute() == 1;
+    }
+
+    private static Condition heldBy(Job claimed) {
+        return JOBS.ID.eq(claimed.id())
+                .and(JOBS.STATUS.eq(JobStatus.RUNNING.name()))
+                .and(JOBS.LOCKED_BY.eq(claimed.lockedBy()))
+                .and(JOBS.ATTEMPTS.eq((long) claimed.attempts()));
+    }
+
+    /** Admin: DEAD or CANCELLED → QUEUED now with the attempts reset; the last error stays until the next outcome. */
+    public int retry(long id, Instant now) {
+        return db.update(JOBS)
+                .set(JOBS.STATUS, JobStatus.QUEUED.name())
+                .set(JOBS.ATTEMPTS, 0L)
+                .set(JOBS.RUN_AT, now)
+                .set(JOBS.FINISHED_AT, (Instant) null)
+                .set(JOBS.UPDATED_AT, now)
+                .where(JOBS.ID.eq(id), JOBS.STATUS.in(JobStatus.DEAD.name(), JobStatus.CANCELLED.name()))
+                .execute();
+    }
+
+    /** Admin: QUEUED or DEAD → CANCELLED. A RUNNING job is left alone: its worker holds it. */
+    public int cancel(long id, Instant now) {
+        return db.update(JOBS)
+                .set(JOBS.STATUS, JobStatus.CANCELLED.name())
+                .set(JOBS.FINISHED_AT, now)
+                .set(JOBS.UPDATED_AT, now)
+                .where(JOBS.ID.eq(id), JOBS.STATUS.in(JobStatus.QUEUED.name(), JobStatus.DEAD.name()))
+                .execute();
+    }
+
+    public Optional<Job> find(long id) {
+        return db.selectFrom(JOBS).where(JOBS.ID.eq(id)).fetchOptional(JobRepository::toJob);
+    }
+
+    public Optional<Job> findByKey(String idempotencyKey) {
+        return db.selectFrom(JOBS).where(JOBS.IDEMPOTENCY_KEY.eq(idempotencyKey)).fetchOptional(JobRepository::toJob);
+    }
+
+    /** Newest first. */
+    public List<Job> list(JobFilter filter, int offset, int limit) {
+        return db.selectFrom(JOBS).where(matching(filter)).orderBy(JOBS.ID.desc()).limit(limit).offset(offset)
+                .fetch(JobRepository::toJob);
+    }
+
+    public long count(JobFilter filter) {
+        return db.fetchCount(JOBS, matching(filter));
+    }
+
+    /** Every status, with 0 for those that have no jobs. */
+    public Map<JobStatus, Long> countsByStatus() {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        for (JobStatus status : JobStatus.values()) {
+            counts.put(status, 0L);
+        }
+        db.select(JOBS.STATUS, DSL.count()).from(JOBS).groupBy(JOBS.STATUS)
+                .forEach(row -> counts.put(JobStatus.valueOf(row.value1()), row.value2().longValue()));
+        return counts;
+    }
+
+    private static Condition matching(JobFilter filter) {
+        Condition condition = DSL.noCondition();
+        if (filter.status() != null) {
+            condition = condition.and(JOBS.STATUS.eq(filter.status().name()));
+        }
+        if (filter.kind() != null) {
+            condition = condition.and(JOBS.KIND.eq(filter.kind()));
+        }
+        return condition;
+    }
+
+    boolean keyExists(DSLContext tx, String idempotencyKey) {
+        return tx.fetchExists(JOBS, JOBS.IDEMPOTENCY_KEY.eq(idempotencyKey));
+    }
+
+    /** True while a job of this kind waits or runs. */
+    boolean activeOfKind(DSLContext tx, String kind) {
+        return tx.fetchExists(JOBS, JOBS.KIND.eq(kind), JOBS.STATUS.in(JobStatus.QUEUED.name(), JobStatus.RUNNING.name()));
+    }
+
+    /** Deletes finished jobs whose key starts with {@code keyPrefix}, in the given statuses, finished before {@code before}. */
+    int deleteFinished(String keyPrefix, Collection<JobStatus> statuses, Instant before) {
+        return db.deleteFrom(JOBS)
+                .where(JOBS.IDEMPOTENCY_KEY.startsWith(keyPrefix),
+                        JOBS.STATUS.in(statuses.stream().map(JobStatus::name).toList()),
+                        JOBS.FINISHED_AT.lt(before))
+                .execute();
+    }
+
+    static Job toJob(JobsRecord r) {
+        return new Job(r.getId(), r.getKind(), JobPayloads.read(r.getPayload()), r.getIdempotencyKey(),
+                JobStatus.valueOf(r.getStatus()), Math.toIntExact(r.getAttempts()), Math.toIntExact(r.getMaxAttempts()),
+                r.getRunAt(), r.getLockedBy(), r.getLockedUntil(), r.getLastError(), r.getCreatedAt(), r.getUpdatedAt(),
+                r.getFinishedAt());
+    }
+}

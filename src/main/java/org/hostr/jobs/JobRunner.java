@@ -1,0 +1,193 @@
+package org.hostr.jobs;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs jobs in this process: one poller thread claims as many due jobs as there are free handler threads, the
+ * handler threads run them. The poller wakes every poll interval, at once when a job is enqueued in this process,
+ * and when a handler thread frees up; it also renews the leases of running jobs. Several runners (in one process or
+ * in several instances on one database) never run one job at once: each claim is exclusive and every outcome is
+ * written only under the lease it was claimed with.
+ */
+public final class JobRunner implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobQueue queue;
+    private final JobSettings settings;
+    private final JobWorker worker;
+    private final Semaphore freeThreads;
+    private final Semaphore wake = new Semaphore(0);
+    private final Runnable wakeUp = wake::release;
+    private final Map<Long, Job> running = new ConcurrentHashMap<>();
+    private volatile boolean started;
+    private volatile boolean stopping;
+    private Thread poller;
+    private ExecutorService handlerThreads;
+
+    public JobRunner(JobQueue queue, Map<String, JobHandler> handlers, JobSettings settings) {
+        this.queue = queue;
+        this.settings = settings;
+        this.worker = new JobWorker(queue.repository(), handlers, queue.clock(), newWorkerId(), settings.lease(),
+                settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        this.freeThreads = new Semaphore(settings.threads());
+    }
+
+    /** hostname:pid:random, so the admin can tell which process holds a job and a restarted process is a new worker. */
+    static String newWorkerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = System.getenv().getOrDefault("HOSTNAME", "unknown-host");
+        }
+        return host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String workerId() {
+        return worker.workerId();
+    }
+
+    public synchronized JobRunner start() {
+        if (started) {
+            return this;
+        }
+        started = true;
+        AtomicInteger n = new AtomicInteger();
+        handlerThreads = Executors.newFixedThreadPool(settings.threads(), r -> daemon(r, "hostr-job-" + n.incrementAndGet()));
+        poller = daemon(this::poll, "hostr-job-poller");
+        queue.onEnqueue(wakeUp);
+        poller.start();
+        log.info("job runner {} started with {} thread(s)", workerId(), settings.threads());
+        return this;
+    }
+
+    private void poll() {
+        long lastHeartbeat = System.nanoTime();
+        long heartbeatNanos = settings.lease().dividedBy(3).toNanos();
+        while (!stopping) {
+            if (System.nanoTime() - lastHeartbeat >= heartbeatNanos) {
+                renewLeases();
+                lastHeartbeat = System.nanoTime();
+            }
+            int free = freeThreads.availablePermits();
+            List<Job> claimed = free == 0 ? List.of() : claimQuietly(free);
+            for (Job job : claimed) {
+                freeThreads.acquireUninterruptibly();
+                running.put(job.id(), job);
+                handlerThreads.execute(() -> runOne(job));
+            }
+            if (!claimed.isEmpty() && claimed.size() == free) {
+                continue; // maybe more are due; the loop waits below once no thread is free
+            }
+            try {
+                wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private List<Job> claimQuietly(int max) {
+        try {
+            return worker.claim(max);
+        } catch (RuntimeException e) {
+            log.warn("job runner {} could not claim jobs, trying again: {}", workerId(), LastError.describe(e));
+            return List.of();
+        }
+    }
+
+    private void runOne(Job job) {
+        try {
+            worker.run(job);
+        } catch (RuntimeException e) {
+            log.warn("job {} ({}): outcome not recorded, it runs again when its lease runs out: {}",
+                    job.id(), job.kind(), LastError.describe(e));
+        } finally {
+            running.remove(job.id());
+            freeThreads.release();
+            wake.release();
+        }
+    }
+
+    private void renewLeases() {
+        if (running.isEmpty()) {
+            return;
+        }
+        try {
+            Instant now = queue.clock().instant();
+            queue.repository().extendLeases(workerId(), running.keySet(), now.plus(settings.lease()), now);
+        } catch (RuntimeException e) {
+            log.warn("job runner {} could not renew its leases: {}", workerId(), LastError.describe(e));
+        }
+    }
+
+    /**
+     * Claims up to {@code max} due jobs and runs them in the calling thread, whether or not the runner is started
+     * (tests of other features, an admin "run now"). Safe beside the runner's own threads: claims are exclusive.
+     *
+     * @return how many jobs ran
+     */
+    public int runDueNow(int max) {
+        return worker.runDue(max);
+    }
+
+    /**
+     * Stops claiming and waits up to {@code timeout} for running handlers to finish. Handlers still running then are
+     * interrupted; their jobs are retried (or taken over when the lease runs out).
+     *
+     * @return true when every handler finished in time
+     */
+    public synchronized boolean stop(Duration timeout) {
+        if (!started || stopping) {
+            return true;
+        }
+        stopping = true;
+        queue.removeWakeUp(wakeUp);
+        wake.release();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            poller.join(Math.max(1, timeout.toMillis()));
+            handlerThreads.shutdown();
+            boolean finished = handlerThreads.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (!finished) {
+                log.warn("job runner {}: {} job(s) still running after {}s, interrupting them", workerId(), running.size(),
+                        timeout.toSeconds());
+                handlerThreads.shutdownNow();
+                handlerThreads.awaitTermination(1, TimeUnit.SECONDS);
+            }
+            log.info("job runner {} stopped", workerId());
+            return finished;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            handlerThreads.shutdownNow();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(settings.stopTimeout());
+    }
+
+    private static Thread daemon(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

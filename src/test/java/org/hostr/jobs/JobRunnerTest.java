@@ -1,0 +1,137 @@
+package org.hostr.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.hostr.config.HostrConfig;
+import org.hostr.db.Database;
+import org.hostr.testing.TestDatabases;
+import org.hostr.testing.TestDatabases.Kind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class JobRunnerTest {
+    private static final JobSettings FAST = JobSettings.DEFAULT.withThreads(3).withPollInterval(Duration.ofMillis(20))
+            .withRetry(JobsFixture.PLAIN_BACKOFF);
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void twoInstancesOnOneDatabaseRunEveryJobExactlyOnce(Kind kind) throws Exception {
+        HostrConfig.Database config = TestDatabases.config(kind);
+        Map<Long, AtomicInteger> runs = new ConcurrentHashMap<>();
+        JobHandler counting = job -> runs.computeIfAbsent(job.id(), id -> new AtomicInteger()).incrementAndGet();
+        try (Database first = Database.open(config, null); Database second = openMigrated(first, config)) {
+            JobQueue queueA = new JobQueue(new JobRepository(first.dsl()), Clock.systemUTC());
+            JobQueue queueB = new JobQueue(new JobRepository(second.dsl()), Clock.systemUTC());
+            try (JobRunner a = new JobRunner(queueA, Map.of("work", counting), FAST).start();
+                 JobRunner b = new JobRunner(queueB, Map.of("work", counting), FAST).start()) {
+
+                for (int batch = 0; batch < 5; batch++) {
+                    int from = batch * 100;
+                    first.transactionRun(tx -> {
+                        for (int i = from; i < from + 100; i++) {
+                            queueA.enqueue(tx, "work", "work:" + i, Map.of("n", i), null);
+                        }
+                    });
+                }
+
+                awaitTrue(() -> queueA.countsByStatus().get(JobStatus.DONE) == 500, Duration.ofSeconds(40));
+            }
+            assertThat(runs).hasSize(500);
+            assertThat(runs.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aJobEnqueuedInThisProcessRunsWithoutWaitingForThePoll(Kind kind) throws Exception {
+        try (JobsFixture f = JobsFixture.open(kind)) {
+            CountDownLatch ran = new CountDownLatch(1);
+            JobSettings slowPoll = FAST.withPollInterval(Duration.ofSeconds(30));
+            try (JobRunner runner = new JobRunner(f.queue, Map.of("notify", job -> ran.countDown()), slowPoll).start()) {
+                Thread.sleep(100); // the runner's first poll has found nothing and sleeps
+
+                f.queue.enqueue("notify", "notify:1", Map.of());
+
+                assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void stopWaitsForARunningHandlerToFinish(Kind kind) throws Exception {
+        try (JobsFixture f = JobsFixture.open(kind)) {
+            CountDownLatch started = new CountDownLatch(1);
+            AtomicBoolean finished = new AtomicBoolean();
+            long id = f.queue.enqueue("provision", "provision:service:1", Map.of());
+            JobRunner runner = new JobRunner(f.queue, Map.of("provision", job -> {
+                started.countDown();
+                Thread.sleep(400);
+                finished.set(true);
+            }), FAST).start();
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+            boolean stoppedCleanly = runner.stop(Duration.ofSeconds(5));
+
+            assertThat(stoppedCleanly).isTrue();
+            assertThat(finished).isTrue();
+            assertThat(f.queue.get(id).status()).isEqualTo(JobStatus.DONE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aLongJobKeepsItsLeaseWhileItRuns(Kind kind) throws Exception {
+        try (JobsFixture f = JobsFixture.open(kind)) {
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            long id = f.queue.enqueue("provision", "provision:service:1", Map.of());
+            JobSettings shortLease = FAST.withLease(Duration.ofSeconds(1));
+            JobWorker other = new JobWorker(f.repository(), Map.of(), f.clock, "other", Duration.ofSeconds(1),
+                    JobsFixture.PLAIN_BACKOFF, () -> 0.5);
+            List<Job> stolen = new ArrayList<>();
+            try (JobRunner runner = new JobRunner(f.queue, Map.of("provision", job -> {
+                started.countDown();
+                release.await();
+            }), shortLease).start()) {
+                assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+
+                long until = System.nanoTime() + Duration.ofMillis(2_000).toNanos();
+                while (System.nanoTime() < until) {
+                    stolen.addAll(other.claim(1));
+                    Thread.sleep(100);
+                }
+                release.countDown();
+                awaitTrue(() -> f.queue.get(id).status() == JobStatus.DONE, Duration.ofSeconds(5));
+            }
+            assertThat(stolen).isEmpty();
+            assertThat(f.queue.get(id).attempts()).isEqualTo(1);
+        }
+    }
+
+    private static Database openMigrated(Database first, HostrConfig.Database config) {
+        first.migrate();
+        return Database.open(config, null);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            Thread.sleep(25);
+        }
+    }
+}
