@@ -1,0 +1,29 @@
+package org.hostr.nostr.relay;
+
+import org.hostr.nostr.NostrEvent;
+
+/**
+ * One message from a relay to us (NIP-01), as {@link RelayFrameReader} understood it.
+ */
+sealed interface RelayFrame {
+
+    /** {@code ["EVENT", subId, event]}; the event is well formed but not yet verified. */
+    record Event(String subscriptionId, NostrEvent event) implements RelayFrame {
+    }
+
+    /** {@code ["EOSE", subId]}: the relay has sent every stored event that matches. */
+    record EndOfStoredEvents(String subscriptionId) implements RelayFrame {
+    }
+
+    /** {@code ["CLOSED", subId, message]}: the relay refused or ended the subscription (e.g. "auth-required: …"). */
+    record Closed(String subscriptionId, String message) implements RelayFrame {
+    }
+
+    /** {@code ["NOTICE", message]}: a human-readable message, usually an error about what we sent. */
+    record Notice(String message) implements RelayFrame {
+    }
+
+    /** Not JSON, not a known message, or a known message with the wrong shape (OK and AUTH land here too). */
+    record Unreadable(String why) implements RelayFrame {
+    }
+}
