@@ -13,7 +13,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hostr.audit.AuditLog;
 import org.hostr.auth.AuthFilter;
 import org.hostr.auth.AuthRoutes;
@@ -23,6 +25,27 @@ import org.hostr.billing.AccountOverview;
 import org.hostr.catalog.CatalogService;
 import org.hostr.customers.AccountRoutes;
 import org.hostr.customers.CustomerService;
+import org.hostr.customers.ProfileRoutes;
+import org.hostr.customers.ProfileService;
+import org.hostr.billing.InvoiceService;
+import org.hostr.billing.OrderService;
+import org.hostr.jobs.JobHandler;
+import org.hostr.jobs.JobQueue;
+import org.hostr.jobs.JobRepository;
+import org.hostr.jobs.JobRunner;
+import org.hostr.jobs.JobSettings;
+import org.hostr.jobs.PeriodicScheduler;
+import org.hostr.jobs.PeriodicTask;
+import org.hostr.payments.JobSettlementQueue;
+import org.hostr.payments.PaymentRoutes;
+import org.hostr.payments.PaymentService;
+import org.hostr.payments.SettlementListener;
+import org.hostr.payments.SettlementService;
+import org.hostr.payments.StrikeReconciler;
+import org.hostr.payments.StrikeWebhookRoutes;
+import org.hostr.payments.WebhookEventRepository;
+import org.hostr.payments.strike.StrikeClient;
+import org.hostr.payments.strike.StrikeRetryPolicy;
 import org.hostr.time.ClockRoutes;
 import org.hostr.catalog.StorefrontRoutes;
 import org.hostr.config.HostrConfig;
@@ -60,7 +83,12 @@ public final class Application implements AutoCloseable {
     }
 
     /** Options that only `demo` and tests set. */
-    public record Options(boolean demo, String shopName, List<RouteGroup> extraRoutes) {
+    public record Options(boolean demo, String shopName, List<RouteGroup> extraRoutes,
+                          List<SettlementListener> settlementListeners) {
+        public Options(boolean demo, String shopName, List<RouteGroup> extraRoutes) {
+            this(demo, shopName, extraRoutes, List.of());
+        }
+
         public static Options defaults() {
             return new Options(false, "Hostr", List.of());
         }
@@ -86,6 +114,27 @@ public final class Application implements AutoCloseable {
             LoginService login = new LoginService(database, customers, LoginService.adminKeys(config.auth().adminNpubs()),
                     baseUrl, wallClock);
 
+            // Jobs: one durable queue; handlers by kind; periodic tasks get one run per time slot across instances.
+            JobQueue jobs = new JobQueue(new JobRepository(database.dsl()), clock);
+            Map<String, JobHandler> handlers = new HashMap<>();
+            List<PeriodicTask> periodic = new ArrayList<>();
+
+            // Payments through Strike: orders, pay, webhook, settlement, reconciler.
+            StrikeClient strike = new StrikeClient(config.strike().baseUrl(), config.strike().apiKey(), Duration.ofSeconds(5),
+                    Duration.ofSeconds(20), StrikeRetryPolicy.defaults(), clock);
+            InvoiceService invoices = new InvoiceService(database);
+            OrderService orders = new OrderService(database, catalog, audit, clock);
+            List<SettlementListener> settlementListeners = new ArrayList<>(options.settlementListeners());
+            SettlementService settlement = new SettlementService(database, strike, invoices, audit, settlementListeners, clock);
+            PaymentService payments = new PaymentService(database, invoices, strike, settlement, clock);
+            WebhookEventRepository webhookEvents = new WebhookEventRepository(database.dsl());
+            JobSettlementQueue settlementQueue = new JobSettlementQueue(jobs, settlement, webhookEvents, clock);
+            handlers.put(JobSettlementQueue.KIND, settlementQueue);
+            handlers.put(StrikeReconciler.KIND, new StrikeReconciler(database, settlement, clock));
+            periodic.add(new PeriodicTask(StrikeReconciler.KIND, Duration.ofSeconds(config.strike().reconcileSeconds())));
+
+            ProfileService profiles = new ProfileService(customers, config.auth().relays(), wallClock);
+
             List<AutoCloseable> workers = new ArrayList<>();
             List<RouteGroup> routes = new ArrayList<>();
             routes.add(new HealthRoutes(database::ready));
@@ -93,9 +142,13 @@ public final class Application implements AutoCloseable {
                 routes.add(new MetricsRoutes(meters, config.metrics().bearerToken()));
             }
             routes.add(new AuthFilter(login, customers, sessions, baseUrl));
-            routes.add(new AuthRoutes(login, customers, sessions, config.auth().loginRatePerMinute(), baseUrl, options.demo()));
+            routes.add(new AuthRoutes(login, customers, sessions, config.auth().loginRatePerMinute(), baseUrl, options.demo(),
+                    profiles::refreshLater));
             routes.add(new AccountRoutes(customers, new AccountOverview(database.dsl()), baseUrl, wallClock));
+            routes.add(new ProfileRoutes(profiles));
             routes.add(new StorefrontRoutes(catalog));
+            routes.add(new PaymentRoutes(orders, payments));
+            routes.add(new StrikeWebhookRoutes(webhookEvents, settlementQueue, config.strike().webhookSecret(), clock));
             if (clock instanceof MovableClock movable) {
                 routes.add(new ClockRoutes(movable));
             }
@@ -107,6 +160,13 @@ public final class Application implements AutoCloseable {
                     config.server().trustedProxyHeader(), 1_000_000, Duration.ofSeconds(20));
             Javalin web = WebApp.create(settings, json, meters, routes);
             web.start();
+            // Workers start after the web server is up and stop after it: a request in flight may still enqueue work.
+            JobRunner runner = new JobRunner(jobs, handlers, JobSettings.DEFAULT).start();
+            PeriodicScheduler scheduler = new PeriodicScheduler(jobs, periodic, PeriodicScheduler.Settings.DEFAULT).start();
+            workers.add(scheduler);
+            workers.add(runner);
+            workers.add(strike);
+            workers.add(profiles);
             Application app = new Application(config, clock, database, web, workers);
             log.info("Hostr is listening on {}:{} ({} database), public URL {}", config.server().host(), web.port(),
                     database.engine().displayName(), config.server().baseUrl());

@@ -17,9 +17,11 @@ public final class AuthRoutes implements RouteGroup {
     private final LoginRateLimiter limiter;
     private final String baseUrl;
     private final boolean demo;
+    private final java.util.function.Consumer<String> afterLogin;
 
     public AuthRoutes(LoginService login, CustomerService customers, SessionCodec sessions, int loginRatePerMinute,
-                      String baseUrl, boolean demo) {
+                      String baseUrl, boolean demo, java.util.function.Consumer<String> afterLogin) {
+        this.afterLogin = afterLogin;
         this.login = login;
         this.customers = customers;
         this.sessions = sessions;
@@ -47,6 +49,7 @@ public final class AuthRoutes implements RouteGroup {
             // A new session id at every login: a cookie planted before login is worth nothing after it.
             SessionCookies.set(ctx, sessions.issue(in.customer().id(), in.customer().sessionVersion()), sessions.ttl(), baseUrl);
             ctx.header("Cache-Control", "no-store");
+            afterLogin.accept(in.customer().pubkey());
             ctx.json(new LoginAnswer(in.customer().pubkey(), Nip19.npubEncode(in.customer().pubkey()), in.admin()));
         });
         routes.post("/api/v1/auth/logout", ctx -> {

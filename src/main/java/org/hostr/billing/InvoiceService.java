@@ -1,0 +1,64 @@
+package org.hostr.billing;
+
+import static org.hostr.db.generated.Tables.PLANS;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.hostr.catalog.BillingPeriod;
+import org.hostr.db.Database;
+import org.hostr.web.ApiError;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reading invoices for their owner, and the one place an invoice becomes PAID. */
+public final class InvoiceService {
+    private static final Logger log = LoggerFactory.getLogger(InvoiceService.class);
+
+    private final Database database;
+    private final InvoiceRepository invoices = new InvoiceRepository();
+    private final ServiceRecords services = new ServiceRecords();
+
+    public InvoiceService(Database database) {
+        this.database = database;
+    }
+
+    /** The invoice if this customer owns it; someone else's invoice is a 404 too, so numbers reveal nothing. */
+    public Invoice forOwner(long customerId, String number) {
+        return invoices.byNumber(database.dsl(), number)
+                .filter(invoice -> invoice.customerId() == customerId)
+                .orElseThrow(() -> ApiError.notFound("invoice " + number));
+    }
+
+    public Optional<Invoice> byId(long id) {
+        return invoices.byId(database.dsl(), id);
+    }
+
+    public Optional<Invoice> byId(DSLContext tx, long id) {
+        return invoices.byId(tx, id);
+    }
+
+    /**
+     * Marks the invoice PAID inside the caller's transaction, exactly once: the UPDATE is guarded by status='UNPAID',
+     * so of any number of concurrent or repeated settlements only one sees a row change and gets a result.
+     * A first (NEW) invoice starts the service's first period: PENDING → PROVISIONING, next due one period on.
+     */
+    public Optional<PaidInvoice> markPaid(DSLContext tx, long invoiceId, Instant now) {
+        if (!invoices.markPaid(tx, invoiceId, now)) {
+            return Optional.empty();
+        }
+        Invoice invoice = invoices.byId(tx, invoiceId).orElseThrow();
+        if ("NEW".equals(invoice.kind()) && invoice.planId() != null) {
+            BillingPeriod period = BillingPeriod.valueOf(tx.select(PLANS.PERIOD).from(PLANS)
+                    .where(PLANS.ID.eq(invoice.planId())).fetchSingle(PLANS.PERIOD));
+            Instant nextDue = period.addTo(now);
+            invoices.setPeriod(tx, invoiceId, now, nextDue);
+            if (!services.startFirstPeriod(tx, invoice.serviceId(), now, nextDue)) {
+                log.warn("invoice {} paid but service {} was not PENDING; left as it is", invoice.number(), invoice.serviceId());
+            }
+        }
+        // RENEWAL and UPGRADE invoices: extending the service belongs to the renewal feature (a SettlementListener).
+        return Optional.of(new PaidInvoice(invoice.id(), invoice.number(), invoice.customerId(), invoice.serviceId(),
+                invoice.kind(), invoice.totalMinor(), invoice.currency(), now, services.statusOf(tx, invoice.serviceId())));
+    }
+}

@@ -1,0 +1,46 @@
+package org.hostr.payments;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.hostr.jobs.Job;
+import org.hostr.jobs.JobHandler;
+import org.hostr.jobs.JobQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settlements through the durable job queue: the webhook enqueues one job per event id, and a worker (on any
+ * instance) asks Strike and settles. A crash after the webhook was answered loses nothing: the job is in the database.
+ */
+public final class JobSettlementQueue implements SettlementQueue, JobHandler {
+    public static final String KIND = "strike-settle";
+    private static final Logger log = LoggerFactory.getLogger(JobSettlementQueue.class);
+
+    private final JobQueue jobs;
+    private final SettlementService settlement;
+    private final WebhookEventRepository events;
+    private final Clock clock;
+
+    public JobSettlementQueue(JobQueue jobs, SettlementService settlement, WebhookEventRepository events, Clock clock) {
+        this.jobs = jobs;
+        this.settlement = settlement;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void settleLater(String eventId, String providerInvoiceId) {
+        jobs.enqueue(KIND, KIND + ":" + eventId, Map.of("provider_invoice_id", providerInvoiceId));
+    }
+
+    /** Asks Strike and settles; a Strike failure is thrown, so the queue retries with backoff. */
+    @Override
+    public void handle(Job job) {
+        String providerInvoiceId = job.textField("provider_invoice_id");
+        Instant started = clock.instant();
+        Settlement outcome = settlement.settle(providerInvoiceId);
+        events.markProcessed(providerInvoiceId, started, clock.instant());
+        log.debug("strike invoice {}: {}", providerInvoiceId, outcome);
+    }
+}

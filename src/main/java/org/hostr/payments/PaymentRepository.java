@@ -1,0 +1,93 @@
+package org.hostr.payments;
+
+import static org.hostr.db.generated.Tables.PAYMENTS;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hostr.db.generated.tables.records.PaymentsRecord;
+import org.jooq.DSLContext;
+
+/** The only code that touches the payments table. */
+final class PaymentRepository {
+    static final String STRIKE = "STRIKE";
+
+    /** The row for (invoice, STRIKE), created in state CREATING if absent; the unique constraint keeps it to one. */
+    Payment ensure(DSLContext db, long invoiceId, Instant now) {
+        db.insertInto(PAYMENTS)
+                .set(PAYMENTS.INVOICE_ID, invoiceId)
+                .set(PAYMENTS.PROVIDER, STRIKE)
+                .set(PAYMENTS.STATE, PaymentState.CREATING.name())
+                .set(PAYMENTS.CREATED_AT, now)
+                .set(PAYMENTS.UPDATED_AT, now)
+                .onConflict(PAYMENTS.INVOICE_ID, PAYMENTS.PROVIDER)
+                .doNothing()
+                .execute();
+        return forInvoice(db, invoiceId).orElseThrow();
+    }
+
+    Optional<Payment> forInvoice(DSLContext db, long invoiceId) {
+        return db.selectFrom(PAYMENTS).where(PAYMENTS.INVOICE_ID.eq(invoiceId).and(PAYMENTS.PROVIDER.eq(STRIKE)))
+                .fetchOptional().map(PaymentRepository::toPayment);
+    }
+
+    /** Strike invoices of payments still open and touched since {@code since}: what the reconciler asks Strike about. */
+    List<String> openProviderInvoiceIds(DSLContext db, Instant since, int limit) {
+        return db.select(PAYMENTS.PROVIDER_INVOICE_ID).from(PAYMENTS)
+                .where(PAYMENTS.PROVIDER.eq(STRIKE)
+                        .and(PAYMENTS.PROVIDER_INVOICE_ID.isNotNull())
+                        .and(PAYMENTS.STATE.in(PaymentState.CREATING.name(), PaymentState.UNPAID.name(), PaymentState.PENDING.name()))
+                        .and(PAYMENTS.UPDATED_AT.ge(since)))
+                .orderBy(PAYMENTS.UPDATED_AT.desc())
+                .limit(limit)
+                .fetch(PAYMENTS.PROVIDER_INVOICE_ID);
+    }
+
+    Optional<Payment> byProviderInvoiceId(DSLContext db, String providerInvoiceId) {
+        return db.selectFrom(PAYMENTS)
+                .where(PAYMENTS.PROVIDER.eq(STRIKE).and(PAYMENTS.PROVIDER_INVOICE_ID.eq(providerInvoiceId)))
+                .fetchOptional().map(PaymentRepository::toPayment);
+    }
+
+    /** Stored before any quote is asked for, so a crash after this point never leads to a second Strike invoice. */
+    void setProviderInvoice(DSLContext db, long paymentId, String providerInvoiceId, Instant now) {
+        db.update(PAYMENTS)
+                .set(PAYMENTS.PROVIDER_INVOICE_ID, providerInvoiceId)
+                .set(PAYMENTS.UPDATED_AT, now)
+                .where(PAYMENTS.ID.eq(paymentId).and(PAYMENTS.PROVIDER_INVOICE_ID.isNull()))
+                .execute();
+    }
+
+    /** A new quote (Strike said the invoice is UNPAID, so a PENDING seen earlier is over); never overwrites PAID. */
+    void setQuote(DSLContext db, long paymentId, String bolt11, String quoteId, Instant expiresAt, long amountSats,
+                  BigDecimal rate, Instant now) {
+        db.update(PAYMENTS)
+                .set(PAYMENTS.BOLT11, bolt11)
+                .set(PAYMENTS.QUOTE_ID, quoteId)
+                .set(PAYMENTS.QUOTE_EXPIRES_AT, expiresAt)
+                .set(PAYMENTS.AMOUNT_SATS, amountSats)
+                .set(PAYMENTS.RATE, rate == null ? null : rate.toPlainString())
+                .set(PAYMENTS.STATE, PaymentState.UNPAID.name())
+                .set(PAYMENTS.UPDATED_AT, now)
+                .where(PAYMENTS.ID.eq(paymentId).and(PAYMENTS.STATE.in(PaymentState.CREATING.name(), PaymentState.UNPAID.name(),
+                        PaymentState.PENDING.name())))
+                .execute();
+    }
+
+    /** Moves to {@code to} only from one of {@code from}; PAID is never left. */
+    boolean moveState(DSLContext db, long paymentId, List<PaymentState> from, PaymentState to, Instant now) {
+        var update = db.update(PAYMENTS).set(PAYMENTS.STATE, to.name()).set(PAYMENTS.UPDATED_AT, now);
+        if (to == PaymentState.PAID) {
+            update = update.set(PAYMENTS.PAID_AT, now);
+        }
+        return update.where(PAYMENTS.ID.eq(paymentId).and(PAYMENTS.STATE.in(from.stream().map(Enum::name).toList())))
+                .execute() == 1;
+    }
+
+    private static Payment toPayment(PaymentsRecord r) {
+        return new Payment(r.getId(), r.getInvoiceId(), r.getProvider(), r.getProviderInvoiceId(),
+                PaymentState.valueOf(r.getState()), r.getBolt11(), r.getQuoteId(), r.getQuoteExpiresAt(), r.getAmountSats(),
+                r.getPaidAt());
+    }
+}

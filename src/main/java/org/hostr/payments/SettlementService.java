@@ -1,0 +1,97 @@
+package org.hostr.payments;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hostr.audit.AuditLog;
+import org.hostr.billing.InvoiceService;
+import org.hostr.billing.PaidInvoice;
+import org.hostr.db.Database;
+import org.hostr.payments.strike.StrikeClient;
+import org.hostr.payments.strike.StrikeInvoice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Acts on what Strike says about one of its invoices. Webhooks carry no state, so every settlement GETs the invoice
+ * and trusts only that; a duplicate, late or reordered webhook therefore does no harm, and the guarded UPDATE in
+ * {@link InvoiceService#markPaid} makes concurrent settlements of one invoice settle it once.
+ */
+public final class SettlementService {
+    private static final Logger log = LoggerFactory.getLogger(SettlementService.class);
+    private static final List<PaymentState> OPEN_STATES = List.of(PaymentState.CREATING, PaymentState.UNPAID, PaymentState.PENDING);
+
+    private final Database database;
+    private final StrikeClient strike;
+    private final InvoiceService invoices;
+    private final AuditLog audit;
+    private final List<SettlementListener> listeners;
+    private final Clock clock;
+    private final PaymentRepository payments = new PaymentRepository();
+
+    public SettlementService(Database database, StrikeClient strike, InvoiceService invoices, AuditLog audit,
+                             List<SettlementListener> listeners, Clock clock) {
+        this.database = database;
+        this.strike = strike;
+        this.invoices = invoices;
+        this.audit = audit;
+        this.listeners = List.copyOf(listeners);
+        this.clock = clock;
+    }
+
+    /**
+     * Asks Strike for the invoice's state and records it.
+     *
+     * @throws org.hostr.payments.strike.StrikeException when Strike cannot be asked; nothing changed, try again later
+     */
+    public Settlement settle(String providerInvoiceId) {
+        Optional<Payment> found = payments.byProviderInvoiceId(database.dsl(), providerInvoiceId);
+        if (found.isEmpty()) {
+            log.info("strike invoice {} is not one of ours; ignored", providerInvoiceId);
+            return Settlement.UNKNOWN_INVOICE;
+        }
+        Payment payment = found.get();
+        StrikeInvoice current = strike.getInvoice(providerInvoiceId);
+        Instant now = clock.instant();
+        return switch (current.state()) {
+            case PAID -> markPaid(payment, now);
+            case PENDING -> {
+                if (payments.moveState(database.dsl(), payment.id(), List.of(PaymentState.CREATING, PaymentState.UNPAID),
+                        PaymentState.PENDING, now)) {
+                    log.info("payment {} for invoice id {} in flight", providerInvoiceId, payment.invoiceId());
+                }
+                yield Settlement.PENDING;
+            }
+            case CANCELLED, REVERSED -> {
+                payments.moveState(database.dsl(), payment.id(), OPEN_STATES, PaymentState.CANCELLED, now);
+                log.info("strike invoice {} is {}; payment marked CANCELLED", providerInvoiceId, current.state());
+                yield Settlement.CANCELLED;
+            }
+            default -> Settlement.OPEN;
+        };
+    }
+
+    private Settlement markPaid(Payment payment, Instant now) {
+        Optional<PaidInvoice> paid = database.transaction(tx -> {
+            Optional<PaidInvoice> result = invoices.markPaid(tx, payment.invoiceId(), now);
+            payments.moveState(tx, payment.id(), OPEN_STATES, PaymentState.PAID, now);
+            result.ifPresent(invoice -> {
+                audit.record(tx, AuditLog.SYSTEM, "invoice.paid", invoice.number(),
+                        "strike invoice " + payment.providerInvoiceId() + ", service " + invoice.serviceId()
+                                + " now " + invoice.serviceStatus(), now);
+                for (SettlementListener listener : listeners) {
+                    listener.invoicePaid(tx, invoice);
+                }
+            });
+            return result;
+        });
+        if (paid.isEmpty()) {
+            log.debug("strike invoice {} was already settled", payment.providerInvoiceId());
+            return Settlement.ALREADY_SETTLED;
+        }
+        PaidInvoice invoice = paid.get();
+        log.info("invoice {} paid, service {} {}", invoice.number(), invoice.serviceId(), invoice.serviceStatus().toLowerCase());
+        return Settlement.SETTLED;
+    }
+}

@@ -1,0 +1,91 @@
+package org.hostr.payments;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+import org.hostr.payments.strike.StrikeWebhookEvent;
+import org.hostr.payments.strike.StrikeWebhookPayloadException;
+import org.hostr.payments.strike.StrikeWebhookSignature;
+import org.hostr.web.ApiError;
+import org.hostr.web.RouteGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POST /webhooks/strike: verify the signature over the raw bytes, store the event once, answer 200 at once (Strike
+ * gives up on a delivery after 5 s) and settle in the background. Nothing is stored for an unsigned or unreadable body.
+ */
+public final class StrikeWebhookRoutes implements RouteGroup {
+    private static final Logger log = LoggerFactory.getLogger(StrikeWebhookRoutes.class);
+    public static final String PATH = "/webhooks/strike";
+    static final int MAX_BYTES = 64 * 1024;
+
+    private final WebhookEventRepository events;
+    private final SettlementQueue queue;
+    private final String secret;
+    private final Clock clock;
+
+    public StrikeWebhookRoutes(WebhookEventRepository events, SettlementQueue queue, String webhookSecret, Clock clock) {
+        this.events = events;
+        this.queue = queue;
+        this.secret = webhookSecret;
+        this.clock = clock;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.post(PATH, this::receive);
+    }
+
+    private void receive(Context ctx) {
+        byte[] raw = readCapped(ctx);
+        if (!StrikeWebhookSignature.verify(raw, ctx.header(StrikeWebhookSignature.HEADER), secret)) {
+            log.warn("strike webhook refused: missing or wrong {} ({} bytes)", StrikeWebhookSignature.HEADER, raw.length);
+            throw ApiError.unauthorized("bad_signature", "the X-Webhook-Signature header does not match the body");
+        }
+        StrikeWebhookEvent event;
+        try {
+            event = StrikeWebhookEvent.parse(raw);
+        } catch (StrikeWebhookPayloadException e) {
+            throw ApiError.badRequest("bad_payload", "the webhook body is not a Strike event: " + e.getMessage());
+        }
+        boolean first = events.store(event, clock.instant());
+        log.info("strike webhook {} {} for {}{}", event.id(), event.eventType(), event.entityId(), first ? "" : " (duplicate)");
+        ctx.status(200).json(Map.of("received", true));
+        // A duplicate of an event that was never processed (a crash between store and settle) is worth another try.
+        boolean settle = event.entityId() != null && event.eventType().startsWith("invoice.")
+                && (first || !events.processed(event.id()));
+        if (settle) {
+            queue.settleLater(event.id(), event.entityId());
+        }
+    }
+
+    private static byte[] readCapped(Context ctx) {
+        String length = ctx.header("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > MAX_BYTES) {
+                    throw tooLarge();
+                }
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("bad_request", "Content-Length is not a number");
+            }
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (IOException e) {
+            throw ApiError.badRequest("bad_request", "the webhook body could not be read");
+        }
+    }
+
+    private static ApiError tooLarge() {
+        return new ApiError(413, "too_large", "a Strike webhook is at most " + MAX_BYTES + " bytes");
+    }
+}

@@ -1,0 +1,49 @@
+package org.hostr.payments;
+
+import static org.hostr.db.generated.Tables.WEBHOOK_EVENTS;
+
+import java.time.Instant;
+import org.hostr.payments.strike.StrikeWebhookEvent;
+import org.jooq.DSLContext;
+
+/** The only code that touches webhook_events: each provider event stored once, marked when acted on. */
+public final class WebhookEventRepository {
+    private final DSLContext db;
+
+    public WebhookEventRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** True if this event id is new; a retried or duplicated delivery finds it stored and changes nothing. */
+    public boolean store(StrikeWebhookEvent event, Instant receivedAt) {
+        return db.insertInto(WEBHOOK_EVENTS)
+                .set(WEBHOOK_EVENTS.PROVIDER, PaymentRepository.STRIKE)
+                .set(WEBHOOK_EVENTS.EVENT_ID, event.id())
+                .set(WEBHOOK_EVENTS.TYPE, event.eventType())
+                .set(WEBHOOK_EVENTS.ENTITY_ID, event.entityId())
+                .set(WEBHOOK_EVENTS.RECEIVED_AT, receivedAt)
+                .onConflict(WEBHOOK_EVENTS.PROVIDER, WEBHOOK_EVENTS.EVENT_ID)
+                .doNothing()
+                .execute() == 1;
+    }
+
+    public boolean processed(String eventId) {
+        return db.fetchExists(WEBHOOK_EVENTS, WEBHOOK_EVENTS.PROVIDER.eq(PaymentRepository.STRIKE)
+                .and(WEBHOOK_EVENTS.EVENT_ID.eq(eventId)).and(WEBHOOK_EVENTS.PROCESSED_AT.isNotNull()));
+    }
+
+    /** Marks the events about this entity that arrived before {@code settleStartedAt}: that settlement saw their change. */
+    public int markProcessed(String entityId, Instant settleStartedAt, Instant now) {
+        return db.update(WEBHOOK_EVENTS)
+                .set(WEBHOOK_EVENTS.PROCESSED_AT, now)
+                .where(WEBHOOK_EVENTS.PROVIDER.eq(PaymentRepository.STRIKE)
+                        .and(WEBHOOK_EVENTS.ENTITY_ID.eq(entityId))
+                        .and(WEBHOOK_EVENTS.PROCESSED_AT.isNull())
+                        .and(WEBHOOK_EVENTS.RECEIVED_AT.le(settleStartedAt)))
+                .execute();
+    }
+
+    public int count() {
+        return db.fetchCount(WEBHOOK_EVENTS);
+    }
+}

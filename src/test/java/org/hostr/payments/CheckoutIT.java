@@ -1,0 +1,97 @@
+package org.hostr.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.hostr.config.HostrConfig;
+import org.hostr.payments.strike.StrikeClient;
+import org.hostr.payments.strike.StrikeRetryPolicy;
+import org.hostr.sim.strike.StrikeSimulator;
+import org.hostr.sim.strike.StrikeSimulatorSettings;
+import org.hostr.testing.TestApp;
+import org.hostr.testing.TestDatabases.Kind;
+import org.hostr.testing.TestNostr;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The whole checkout over HTTP: a real Hostr, the Strike simulator, signed webhooks, the reconciler. */
+class CheckoutIT {
+    static final String KEY = "test-strike-key";
+
+    private static HostrConfig withStrike(HostrConfig c, String baseUrl) {
+        HostrConfig.Strike s = c.strike();
+        return new HostrConfig(c.server(), c.database(), c.auth(),
+                new HostrConfig.Strike(baseUrl, KEY, s.webhookSecret(), s.invoiceCurrency(), 1),
+                c.billing(), c.secrets(), c.metrics(), c.dev(), c.plans(), c.whmServers());
+    }
+
+    private static HttpResponse<String> post(TestApp app, TestNostr.Session s, String path, String json) {
+        return app.send(HttpRequest.newBuilder(URI.create(app.url(path))).timeout(Duration.ofSeconds(30))
+                .header("Cookie", s.cookie()).header("X-CSRF-Token", s.csrf()).header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static String field(String json, String name) {
+        return json.replaceAll("(?s).*\"" + name + "\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("condition not met in 20 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void orderPayAndSettleThroughASignedWebhook(Kind kind) throws Exception {
+        try (StrikeSimulator sim = new StrikeSimulator(StrikeSimulatorSettings.defaults(KEY)).start(0);
+             TestApp app = TestApp.start(kind, c -> withStrike(c, sim.baseUrl()), List.of());
+             StrikeClient admin = new StrikeClient(sim.baseUrl(), KEY, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                     StrikeRetryPolicy.defaults(), Clock.systemUTC())) {
+            admin.createSubscription(app.url("/webhooks/strike"), TestApp.WEBHOOK_SECRET, List.of("invoice.updated"));
+            TestNostr.Session s = new TestNostr().logIn(app);
+
+            HttpResponse<String> order = post(app, s, "/api/v1/orders", "{\"plan\":\"basic\",\"domain\":\"my-site.example\"}");
+            assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+            String number = order.body().replaceAll("(?s).*\"number\":\"(INV-[0-9-]+)\".*", "$1");
+
+            HttpResponse<String> pay = post(app, s, "/api/v1/invoices/" + number + "/pay", null);
+            assertThat(pay.statusCode()).as(pay.body()).isEqualTo(200);
+            String bolt11 = field(pay.body(), "bolt11");
+            assertThat(bolt11).startsWith("lnbc");
+
+            sim.payLnInvoice(bolt11);
+
+            eventually(() -> app.get("/api/v1/invoices/" + number, "Cookie", s.cookie()).body().contains("\"status\":\"PAID\""));
+            assertThat(app.get("/api/v1/me", "Cookie", s.cookie()).body()).contains("\"status\":\"PROVISIONING\"");
+            assertThat(sim.invoiceCount()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void lostWebhooksAreMadeGoodByTheReconciler(Kind kind) throws Exception {
+        try (StrikeSimulator sim = new StrikeSimulator(StrikeSimulatorSettings.defaults(KEY)).start(0);
+             TestApp app = TestApp.start(kind, c -> withStrike(c, sim.baseUrl()), List.of())) {
+            sim.faults().dropWebhooks(true);
+            TestNostr.Session s = new TestNostr().logIn(app);
+            String number = post(app, s, "/api/v1/orders", "{\"plan\":\"basic\",\"domain\":\"lost-hooks.example\"}").body()
+                    .replaceAll("(?s).*\"number\":\"(INV-[0-9-]+)\".*", "$1");
+            String bolt11 = field(post(app, s, "/api/v1/invoices/" + number + "/pay", null).body(), "bolt11");
+
+            sim.payLnInvoice(bolt11);
+
+            eventually(() -> app.get("/api/v1/invoices/" + number, "Cookie", s.cookie()).body().contains("\"status\":\"PAID\""));
+        }
+    }
+}
