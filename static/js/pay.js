@@ -112,4 +112,16 @@
   tick();
   setInterval(tick, 1000);
   setInterval(poll, 3000);
+  // Demo only: the simulated Strike pays the current invoice, as a wallet would.
+  var simulate = $("pay-simulate");
+  if (simulate) {
+    simulate.addEventListener("click", function () {
+      var csrf = document.querySelector('meta[name="csrf-token"]');
+      fetch("/demo/simulate-payment", {
+        method: "POST", credentials: "same-origin",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-CSRF-Token": csrf ? csrf.content : "" },
+        body: new URLSearchParams({ bolt11: bolt11 })
+      }).then(function (r) { if (!r.ok) { problem("The simulator could not pay this invoice."); } else { poll(); } });
+    });
+  }
 })();

@@ -10,7 +10,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.time.Clock;
+import java.time.Duration;
 import org.hostr.config.HostrConfig;
+import org.hostr.payments.strike.StrikeClient;
+import org.hostr.payments.strike.StrikeRetryPolicy;
 import org.hostr.nostr.Hex;
 import org.hostr.nostr.Keys;
 import org.hostr.nostr.Nip19;
@@ -55,7 +59,8 @@ public final class DemoEnvironment implements AutoCloseable {
         // The demo's login route signs with the real time; the shop's movable clock only moves billing.
         DemoLoginRoutes demoLogin = new DemoLoginRoutes(customerKey, adminKey, publicUrl, java.time.Clock.systemUTC());
         try {
-            Application app = Application.start(config, new Application.Options(true, SHOP_NAME, List.of(demoLogin)));
+            Application app = Application.start(config, new Application.Options(true, SHOP_NAME, List.of(demoLogin, new DemoPaymentRoutes(strike))));
+            subscribeWebhooks(strike, secrets, port);
             return new DemoEnvironment(app, publicUrl, strike, whm);
         } catch (RuntimeException e) {
             strike.stop();
@@ -129,6 +134,15 @@ public final class DemoEnvironment implements AutoCloseable {
         // Strike's webhook secrets are 10 to 50 characters.
         p.setProperty(key, key.equals("webhook_secret") ? value.substring(0, 32) : value);
         return true;
+    }
+
+    /** What `hostr strike subscribe` does for a real shop: the simulator then posts signed webhooks to the demo. */
+    private static void subscribeWebhooks(StrikeSimulator strike, Properties secrets, int port) {
+        try (StrikeClient client = new StrikeClient(strike.baseUrl(), secrets.getProperty("strike_api_key"),
+                Duration.ofSeconds(2), Duration.ofSeconds(5), StrikeRetryPolicy.defaults(), Clock.systemUTC())) {
+            client.createSubscription("http://127.0.0.1:" + port + "/webhooks/strike", secrets.getProperty("webhook_secret"),
+                    List.of("invoice.updated"));
+        }
     }
 
     private static boolean fillKey(Properties p, String key) {

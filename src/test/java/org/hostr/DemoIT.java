@@ -48,6 +48,32 @@ class DemoIT {
             HttpResponse<String> whm = send(HttpRequest.newBuilder(URI.create(demo.whm().baseUrl() + "/json-api/version?api.version=1"))
                     .header("Authorization", "whm root:whm-sim-token").build());
             assertThat(whm.body()).contains("\"result\":1");
+
+            // The customer's whole checkout, paid with the pay page's "simulate payment" button.
+            String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            String csrf = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).header("Cookie", cookie).build()).body()
+                    .replaceAll("(?s).*\"csrf_token\":\"([^\"]+)\".*", "$1");
+            HttpResponse<String> order = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
+                    .header("Cookie", cookie).header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"plan\":\"basic\",\"domain\":\"demo-shop.example\"}")).build());
+            assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+            String number = order.body().replaceAll("(?s).*\"number\":\"(INV-[0-9-]+)\".*", "$1");
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/invoices/" + number)).header("Cookie", cookie).build()).body())
+                    .contains("Simulate payment (demo)");
+            String bolt11 = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/invoices/" + number + "/pay"))
+                    .header("Cookie", cookie).header("X-CSRF-Token", csrf).POST(HttpRequest.BodyPublishers.noBody()).build())
+                    .body().replaceAll("(?s).*\"bolt11\":\"([^\"]+)\".*", "$1");
+            HttpResponse<String> simulated = send(HttpRequest.newBuilder(URI.create(base + "/demo/simulate-payment"))
+                    .header("Cookie", cookie).header("X-CSRF-Token", csrf).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("bolt11=" + bolt11)).build());
+            assertThat(simulated.statusCode()).isEqualTo(200);
+            long until = System.nanoTime() + 20_000_000_000L;
+            String status = "";
+            while (System.nanoTime() < until && !status.contains("\"status\":\"PAID\"")) {
+                Thread.sleep(100);
+                status = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/invoices/" + number)).header("Cookie", cookie).build()).body();
+            }
+            assertThat(status).contains("\"status\":\"PAID\"");
         }
         // The same folder starts again with the same secrets and data.
         try (DemoEnvironment again = DemoEnvironment.start(port, data)) {
