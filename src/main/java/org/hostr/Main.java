@@ -11,6 +11,7 @@ import org.hostr.config.ConfigMode;
 import org.hostr.config.HostrConfig;
 import org.hostr.db.Database;
 import org.hostr.db.DatabaseException;
+import org.hostr.payments.StrikeCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 /** The `hostr` command line. Exit codes: 0 done, 1 failed while running, 2 bad usage or bad configuration. */
 @Command(name = "hostr", mixinStandardHelpOptions = true, version = "hostr 0.1.0",
         description = "Sell cPanel hosting to Nostr users who pay with Lightning.",
-        subcommands = {Main.Serve.class, Main.Demo.class, Main.Migrate.class, Main.CheckConfig.class})
+        subcommands = {Main.Serve.class, Main.Demo.class, Main.Migrate.class, Main.CheckConfig.class, Main.Strike.class})
 public final class Main implements Runnable {
     static final int FAILED = 1;
     static final int BAD_CONFIG = 2;
@@ -140,6 +141,40 @@ public final class Main implements Runnable {
                     + " WHM servers, " + cfg.auth().adminNpubs().size() + " admins, database "
                     + (cfg.database().sqlite() ? "SQLite" : "PostgreSQL") + ".");
             return 0;
+        }
+    }
+
+    @Command(name = "strike", description = "Set up and check the Strike account.",
+            subcommands = {Strike.Subscribe.class, Strike.Check.class})
+    static final class Strike implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "subscribe", description = "Create or update the webhook subscription for <public_url>/webhooks/strike.")
+        static final class Subscribe implements Callable<Integer> {
+            @Option(names = "--config", required = true, description = "the TOML config file")
+            Path config;
+
+            @Override
+            public Integer call() {
+                return StrikeCommands.subscribe(ConfigLoader.load(config, System.getenv(), ConfigMode.SERVE), System.out);
+            }
+        }
+
+        @Command(name = "check", description = "Check that the Strike API key works and which calls it may make.")
+        static final class Check implements Callable<Integer> {
+            @Option(names = "--config", required = true, description = "the TOML config file")
+            Path config;
+
+            @Override
+            public Integer call() {
+                return StrikeCommands.check(ConfigLoader.load(config, System.getenv(), ConfigMode.SERVE), System.out);
+            }
         }
     }
 }
