@@ -29,6 +29,7 @@ import org.hostr.customers.ProfileRoutes;
 import org.hostr.customers.ProfileService;
 import org.hostr.billing.InvoiceService;
 import org.hostr.billing.OrderService;
+import org.hostr.billing.PaywallRoutes;
 import org.hostr.jobs.JobHandler;
 import org.hostr.jobs.JobQueue;
 import org.hostr.jobs.JobRepository;
@@ -148,6 +149,7 @@ public final class Application implements AutoCloseable {
             routes.add(new ProfileRoutes(profiles));
             routes.add(new StorefrontRoutes(catalog));
             routes.add(new PaymentRoutes(orders, payments));
+            routes.add(new PaywallRoutes(new AccountOverview(database.dsl())));
             routes.add(new StrikeWebhookRoutes(webhookEvents, settlementQueue, config.strike().webhookSecret(), clock));
             if (clock instanceof MovableClock movable) {
                 routes.add(new ClockRoutes(movable));

@@ -53,6 +53,7 @@ public final class AccountRoutes implements RouteGroup {
             model.put("credit", new Money(customer.creditMinor(), "USD").display());
             model.put("services", overview.services(customer.id()));
             model.put("invoices", overview.invoices(customer.id()));
+            model.put("paywall", org.hostr.billing.PaywallRoutes.of(overview, customer.id()));
             model.put("delete_confirmation", DELETE_CONFIRMATION);
             Pages.render(ctx, "account.html", model);
         });

@@ -69,12 +69,15 @@ class CheckoutIT {
             assertThat(pay.statusCode()).as(pay.body()).isEqualTo(200);
             String bolt11 = field(pay.body(), "bolt11");
             assertThat(bolt11).startsWith("lnbc");
+            assertThat(app.get("/api/v1/paywall", "Cookie", s.cookie()).body()).contains(number, "\"total_minor\":500");
+            assertThat(app.get("/account", "Cookie", s.cookie()).body()).contains("Payment due", "Pay " + number);
 
             sim.payLnInvoice(bolt11);
 
             eventually(() -> app.get("/api/v1/invoices/" + number, "Cookie", s.cookie()).body().contains("\"status\":\"PAID\""));
             assertThat(app.get("/api/v1/me", "Cookie", s.cookie()).body()).contains("\"status\":\"PROVISIONING\"");
             assertThat(sim.invoiceCount()).isEqualTo(1);
+            assertThat(app.get("/api/v1/paywall", "Cookie", s.cookie()).body()).contains("\"unpaid_invoices\":[]");
         }
     }
 
