@@ -28,7 +28,10 @@ import org.hostr.customers.CustomerService;
 import org.hostr.customers.ProfileRoutes;
 import org.hostr.customers.ProfileService;
 import org.hostr.billing.InvoiceService;
+import org.hostr.billing.CreditService;
 import org.hostr.billing.OrderService;
+import org.hostr.billing.PromoCodeService;
+import org.hostr.billing.PromoUseOnSettlement;
 import org.hostr.billing.PaywallRoutes;
 import org.hostr.jobs.JobHandler;
 import org.hostr.jobs.JobQueue;
@@ -124,8 +127,10 @@ public final class Application implements AutoCloseable {
             StrikeClient strike = new StrikeClient(config.strike().baseUrl(), config.strike().apiKey(), Duration.ofSeconds(5),
                     Duration.ofSeconds(20), StrikeRetryPolicy.defaults(), clock);
             InvoiceService invoices = new InvoiceService(database);
-            OrderService orders = new OrderService(database, catalog, audit, clock);
+            PromoCodeService promos = new PromoCodeService(database, clock);
+            OrderService orders = new OrderService(database, catalog, audit, clock, promos, new CreditService(audit, clock));
             List<SettlementListener> settlementListeners = new ArrayList<>(options.settlementListeners());
+            settlementListeners.add(new PromoUseOnSettlement(promos));
             SettlementService settlement = new SettlementService(database, strike, invoices, audit, settlementListeners, clock);
             PaymentService payments = new PaymentService(database, invoices, strike, settlement, clock);
             WebhookEventRepository webhookEvents = new WebhookEventRepository(database.dsl());

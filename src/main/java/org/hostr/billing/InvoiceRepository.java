@@ -25,7 +25,15 @@ final class InvoiceRepository {
 
     long insertNew(DSLContext tx, String number, long customerId, long serviceId, long planId, long subtotalMinor,
                    long totalMinor, String currency, Instant now) {
+        return insertNew(tx, number, customerId, serviceId, planId, subtotalMinor, 0, 0, null, totalMinor, currency, now);
+    }
+
+    long insertNew(DSLContext tx, String number, long customerId, long serviceId, long planId, long subtotalMinor,
+                   long discountMinor, long creditMinor, Long promoCodeId, long totalMinor, String currency, Instant now) {
         return tx.insertInto(INVOICES)
+                .set(INVOICES.DISCOUNT_MINOR, discountMinor)
+                .set(INVOICES.CREDIT_APPLIED_MINOR, creditMinor)
+                .set(INVOICES.PROMO_CODE_ID, promoCodeId)
                 .set(INVOICES.NUMBER, number)
                 .set(INVOICES.CUSTOMER_ID, customerId)
                 .set(INVOICES.SERVICE_ID, serviceId)

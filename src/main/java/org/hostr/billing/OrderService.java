@@ -26,11 +26,21 @@ public final class OrderService {
     private final ServiceRecords services = new ServiceRecords();
     private final OrderRequests requests = new OrderRequests();
 
+    private final PromoCodeService promos;
+    private final CreditService credit;
+
     public OrderService(Database database, CatalogService catalog, AuditLog audit, Clock clock) {
+        this(database, catalog, audit, clock, new PromoCodeService(database, clock), new CreditService(audit, clock));
+    }
+
+    public OrderService(Database database, CatalogService catalog, AuditLog audit, Clock clock, PromoCodeService promos,
+                        CreditService credit) {
         this.database = database;
         this.catalog = catalog;
         this.audit = audit;
         this.clock = clock;
+        this.promos = promos;
+        this.credit = credit;
     }
 
     /**
@@ -40,6 +50,11 @@ public final class OrderService {
      * @throws ApiError 400 bad_domain, 422 unknown_plan, 409 domain_taken, 422 idempotency_key_reused
      */
     public PlacedOrder placeOrder(long customerId, String planSlug, String domain, String idempotencyKey) {
+        return placeOrder(customerId, planSlug, domain, idempotencyKey, null);
+    }
+
+    /** As above, with a promo code checked now; its use is counted only when the invoice settles. */
+    public PlacedOrder placeOrder(long customerId, String planSlug, String domain, String idempotencyKey, String promoCode) {
         DomainName name = DomainName.parse(domain);
         Plan plan = catalog.activePlan(planSlug == null ? "" : planSlug.trim())
                 .orElseThrow(() -> ApiError.unprocessable("unknown_plan", "there is no plan \"" + planSlug + "\" on sale; see GET /api/v1/plans"));
@@ -52,7 +67,7 @@ public final class OrderService {
                         return earlier.get();
                     }
                 }
-                return place(tx, customerId, plan, name, key);
+                return place(tx, customerId, plan, name, key, promoCode);
             });
         } catch (DataAccessException e) {
             // Lost a race the checks above could not see (PostgreSQL, two requests at once): say which one.
@@ -69,22 +84,30 @@ public final class OrderService {
         }
     }
 
-    private PlacedOrder place(DSLContext tx, long customerId, Plan plan, DomainName name, String key) {
+    private PlacedOrder place(DSLContext tx, long customerId, Plan plan, DomainName name, String key, String promoCode) {
         if (services.domainLive(tx, name.value())) {
             throw domainTaken(name);
         }
         Instant now = clock.instant();
         long subtotal = Math.addExact(plan.priceMinor(), plan.setupMinor());
+        Discount discount = promoCode == null || promoCode.isBlank() ? null
+                : promos.check(tx, promoCode, subtotal, plan.currency(), now, true);
+        long afterDiscount = subtotal - (discount == null ? 0 : discount.discountMinor());
+        // Credit never pays a whole invoice here: a Lightning invoice needs at least one minor unit.
+        long applied = afterDiscount > 1 ? credit.applyCredit(tx, customerId, afterDiscount - 1) : 0;
+        long total = afterDiscount - applied;
         long serviceId = services.insertPending(tx, customerId, plan.id(), name.value(), now);
         String number = InvoiceNumbers.next(tx, now);
-        invoices.insertNew(tx, number, customerId, serviceId, plan.id(), subtotal, subtotal, plan.currency(), now);
+        invoices.insertNew(tx, number, customerId, serviceId, plan.id(), subtotal,
+                discount == null ? 0 : discount.discountMinor(), applied, discount == null ? null : discount.promoCodeId(),
+                total, plan.currency(), now);
         if (key != null) {
             requests.insert(tx, customerId, key, serviceId, now);
         }
         audit.record(tx, "customer:" + customerId, "order.placed", number,
                 "plan " + plan.slug() + ", domain " + name.value() + ", service " + serviceId, now);
         log.info("order: invoice {} for {} ({}), service {}", number, name.value(), plan.slug(), serviceId);
-        return new PlacedOrder(serviceId, number, Invoice.UNPAID, subtotal, plan.currency());
+        return new PlacedOrder(serviceId, number, Invoice.UNPAID, total, plan.currency());
     }
 
     private Optional<PlacedOrder> earlierOrder(DSLContext tx, long customerId, String key, DomainName name) {

@@ -45,7 +45,7 @@ public final class PaymentRoutes implements RouteGroup {
             throw ApiError.badRequest("plan_required", "send {\"plan\": \"<slug>\", \"domain\": \"example.com\"}");
         }
         PlacedOrder order = orders.placeOrder(viewer.customerId(), plan, body.path("domain").asText(null),
-                ctx.header("Idempotency-Key"));
+                ctx.header("Idempotency-Key"), body.path("promo_code").asText(null));
         Map<String, Object> invoice = new LinkedHashMap<>();
         invoice.put("number", order.invoiceNumber());
         invoice.put("status", order.status());

@@ -97,4 +97,33 @@ class CheckoutIT {
             eventually(() -> app.get("/api/v1/invoices/" + number, "Cookie", s.cookie()).body().contains("\"status\":\"PAID\""));
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void promoCodeLowersTheInvoiceAndIsCountedWhenPaid(Kind kind) throws Exception {
+        try (StrikeSimulator sim = new StrikeSimulator(StrikeSimulatorSettings.defaults(KEY)).start(0);
+             TestApp app = TestApp.start(kind, c -> withStrike(c, sim.baseUrl()), List.of())) {
+            org.hostr.billing.PromoCodeService promos =
+                    new org.hostr.billing.PromoCodeService(app.app().database(), Clock.systemUTC());
+            promos.create(org.hostr.billing.NewPromoCode.percent("SAVE20", 20).withMaxUses(1L));
+            TestNostr.Session s = new TestNostr().logIn(app);
+
+            HttpResponse<String> unknown = post(app, s, "/api/v1/orders",
+                    "{\"plan\":\"basic\",\"domain\":\"promo.example\",\"promo_code\":\"NOPE\"}");
+            assertThat(unknown.statusCode()).isEqualTo(422);
+            assertThat(unknown.body()).contains("unknown_promo");
+
+            HttpResponse<String> order = post(app, s, "/api/v1/orders",
+                    "{\"plan\":\"basic\",\"domain\":\"promo.example\",\"promo_code\":\"save20\"}");
+            assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+            assertThat(order.body()).contains("\"total_minor\":400");
+            String number = order.body().replaceAll("(?s).*\"number\":\"(INV-[0-9-]+)\".*", "$1");
+            assertThat(promos.list().get(0).uses()).isZero();
+
+            sim.payLnInvoice(field(post(app, s, "/api/v1/invoices/" + number + "/pay", null).body(), "bolt11"));
+
+            eventually(() -> app.get("/api/v1/invoices/" + number, "Cookie", s.cookie()).body().contains("\"status\":\"PAID\""));
+            assertThat(promos.list().get(0).uses()).isEqualTo(1);
+        }
+    }
 }
