@@ -23,6 +23,10 @@ import org.hostr.auth.LoginService;
 import org.hostr.auth.SessionCodec;
 import org.hostr.billing.AccountOverview;
 import org.hostr.catalog.CatalogService;
+import org.hostr.catalog.Plan;
+import org.hostr.provisioning.ProvisioningModule;
+import org.hostr.provisioning.whm.WhmTimeouts;
+import org.hostr.secrets.SecretBox;
 import org.hostr.customers.AccountRoutes;
 import org.hostr.customers.CustomerService;
 import org.hostr.customers.ProfileRoutes;
@@ -131,6 +135,22 @@ public final class Application implements AutoCloseable {
             OrderService orders = new OrderService(database, catalog, audit, clock, promos, new CreditService(audit, clock));
             List<SettlementListener> settlementListeners = new ArrayList<>(options.settlementListeners());
             settlementListeners.add(new PromoUseOnSettlement(promos));
+            // Provisioning on WHM: a paid NEW invoice queues the cPanel account in the settlement's own transaction.
+            SecretBox secretBox = SecretBox.fromBase64(config.secrets().encryptionKey());
+            ProvisioningModule provisioning = ProvisioningModule.create(database, jobs, secretBox, audit, clock,
+                    planId -> catalog.plan(planId).map(Plan::whmPackage), WhmTimeouts.DEFAULT, Duration.ofHours(1));
+            provisioning.servers().upsertFromConfig(config.whmServers());
+            handlers.putAll(provisioning.jobHandlers());
+            periodic.addAll(provisioning.periodicTasks());
+            customers.onAccountDeleted((tx, customerId, now) -> new AccountOverview(tx).services(customerId).stream()
+                    .filter(line -> !"TERMINATED".equals(line.status()) && !"CANCELLED".equals(line.status()))
+                    .forEach(line -> provisioning.service().requestTerminate(tx, line.id())));
+            settlementListeners.add((tx, paid) -> {
+                if ("NEW".equals(paid.kind())) {
+                    provisioning.service().requestProvisioning(tx, paid.serviceId());
+                }
+            });
+
             SettlementService settlement = new SettlementService(database, strike, invoices, audit, settlementListeners, clock);
             PaymentService payments = new PaymentService(database, invoices, strike, settlement, clock);
             WebhookEventRepository webhookEvents = new WebhookEventRepository(database.dsl());
@@ -155,6 +175,7 @@ public final class Application implements AutoCloseable {
             routes.add(new StorefrontRoutes(catalog));
             routes.add(new PaymentRoutes(orders, payments));
             routes.add(new PaywallRoutes(new AccountOverview(database.dsl())));
+            routes.add(provisioning.routes());
             routes.add(new StrikeWebhookRoutes(webhookEvents, settlementQueue, config.strike().webhookSecret(), clock));
             if (clock instanceof MovableClock movable) {
                 routes.add(new ClockRoutes(movable));
@@ -174,6 +195,7 @@ public final class Application implements AutoCloseable {
             workers.add(runner);
             workers.add(strike);
             workers.add(profiles);
+            workers.add(provisioning::close);
             Application app = new Application(config, clock, database, web, workers);
             log.info("Hostr is listening on {}:{} ({} database), public URL {}", config.server().host(), web.port(),
                     database.engine().displayName(), config.server().baseUrl());

@@ -74,6 +74,20 @@ class DemoIT {
                 status = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/invoices/" + number)).header("Cookie", cookie).build()).body();
             }
             assertThat(status).contains("\"status\":\"PAID\"");
+
+            // The paid order becomes a cPanel account on the simulated WHM, and its owner can read the credentials.
+            String me = "";
+            while (System.nanoTime() < until + 20_000_000_000L && !me.contains("\"status\":\"ACTIVE\"")) {
+                Thread.sleep(100);
+                me = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me")).header("Cookie", cookie).build()).body();
+            }
+            assertThat(me).contains("\"status\":\"ACTIVE\"", "demo-shop.example");
+            String serviceId = me.replaceAll("(?s).*\"services\":\\[\\{\"id\":([0-9]+).*", "$1");
+            HttpResponse<String> credentials = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/services/" + serviceId + "/credentials"))
+                    .header("Cookie", cookie).build());
+            assertThat(credentials.statusCode()).as(credentials.body()).isEqualTo(200);
+            assertThat(credentials.body()).contains("\"username\"", "\"password\"");
+            assertThat(demo.whm().accountCount()).isEqualTo(1);
         }
         // The same folder starts again with the same secrets and data.
         try (DemoEnvironment again = DemoEnvironment.start(port, data)) {
