@@ -189,7 +189,8 @@ public final class Application implements AutoCloseable {
             Javalin web = WebApp.create(settings, json, meters, routes);
             web.start();
             // Workers start after the web server is up and stop after it: a request in flight may still enqueue work.
-            JobRunner runner = new JobRunner(jobs, handlers, JobSettings.DEFAULT).start();
+            // Jobs mostly wait on Strike and WHM, not on the CPU: a few more threads than cores keep them moving.
+            JobRunner runner = new JobRunner(jobs, handlers, JobSettings.DEFAULT.withThreads(4)).start();
             PeriodicScheduler scheduler = new PeriodicScheduler(jobs, periodic, PeriodicScheduler.Settings.DEFAULT).start();
             workers.add(scheduler);
             workers.add(runner);

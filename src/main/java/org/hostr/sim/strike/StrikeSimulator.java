@@ -28,6 +28,15 @@ import org.slf4j.LoggerFactory;
  * /sim/faults} and {@code GET /sim/stats}.
  */
 public final class StrikeSimulator implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body in separate packets; without TCP_NODELAY, delayed ACKs add ~40 ms to
+        // every answer, and the simulator, not Hostr, would set the pace of every test and benchmark. Read once, at
+        // the first HttpServer, so it is set here before any is made.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(StrikeSimulator.class);
     private static final int HTTP_THREADS = 8;
 
