@@ -63,6 +63,63 @@ final class InvoiceRepository {
                 .where(INVOICES.ID.eq(invoiceId)).execute();
     }
 
+    /**
+     * Inserts a RENEWAL or UPGRADE invoice. Empty when the renewal of that period exists already: the partial unique
+     * index invoices_renewal_period_uk decides, so two sweeps at once issue one invoice (the caller rolls back to give
+     * the claimed number back).
+     */
+    Optional<Long> insertBilled(DSLContext tx, String kind, String number, long customerId, long serviceId, long planId,
+                                long totalMinor, String currency, Instant periodFrom, Instant periodTo, Instant dueAt,
+                                Instant now) {
+        int inserted = tx.insertInto(INVOICES)
+                .set(INVOICES.NUMBER, number)
+                .set(INVOICES.CUSTOMER_ID, customerId)
+                .set(INVOICES.SERVICE_ID, serviceId)
+                .set(INVOICES.KIND, kind)
+                .set(INVOICES.STATUS, Invoice.UNPAID)
+                .set(INVOICES.PLAN_ID, planId)
+                .set(INVOICES.SUBTOTAL_MINOR, totalMinor)
+                .set(INVOICES.TOTAL_MINOR, totalMinor)
+                .set(INVOICES.CURRENCY, currency)
+                .set(INVOICES.PERIOD_FROM, periodFrom)
+                .set(INVOICES.PERIOD_TO, periodTo)
+                .set(INVOICES.DUE_AT, dueAt)
+                .set(INVOICES.CREATED_AT, now)
+                .onConflictDoNothing()
+                .execute();
+        // Not RETURNING: after a skipped insert SQLite's last_insert_rowid() names another row.
+        return inserted == 1
+                ? Optional.of(tx.select(INVOICES.ID).from(INVOICES).where(INVOICES.NUMBER.eq(number)).fetchSingle(INVOICES.ID))
+                : Optional.empty();
+    }
+
+    /** UNPAID → CANCELLED; false when the invoice was not UNPAID. */
+    boolean cancel(DSLContext tx, long invoiceId, Instant now) {
+        return tx.update(INVOICES).set(INVOICES.STATUS, Invoice.CANCELLED).set(INVOICES.CANCELLED_AT, now)
+                .where(INVOICES.ID.eq(invoiceId).and(INVOICES.STATUS.eq(Invoice.UNPAID)))
+                .execute() == 1;
+    }
+
+    /** Adds to a PAID invoice's refunded amount, never beyond its total; false when that would exceed it. */
+    boolean addRefund(DSLContext tx, long invoiceId, long amountMinor) {
+        return tx.update(INVOICES)
+                .set(SweepTables.INVOICE_REFUNDED_MINOR, SweepTables.INVOICE_REFUNDED_MINOR.plus(amountMinor))
+                .where(INVOICES.ID.eq(invoiceId), INVOICES.STATUS.eq(Invoice.PAID),
+                        SweepTables.INVOICE_REFUNDED_MINOR.plus(amountMinor).le(INVOICES.TOTAL_MINOR))
+                .execute() == 1;
+    }
+
+    long refunded(DSLContext db, long invoiceId) {
+        return db.select(SweepTables.INVOICE_REFUNDED_MINOR).from(INVOICES).where(INVOICES.ID.eq(invoiceId))
+                .fetchSingle(SweepTables.INVOICE_REFUNDED_MINOR);
+    }
+
+    /** A customer's invoices, newest first. */
+    java.util.List<Invoice> ofCustomer(DSLContext db, long customerId, int limit) {
+        return db.selectFrom(INVOICES).where(INVOICES.CUSTOMER_ID.eq(customerId)).orderBy(INVOICES.ID.desc()).limit(limit)
+                .fetch(InvoiceRepository::toInvoice);
+    }
+
     private static Invoice toInvoice(InvoicesRecord r) {
         return new Invoice(r.getId(), r.getNumber(), r.getCustomerId(), r.getServiceId(), r.getKind(), r.getStatus(),
                 r.getPlanId(), r.getSubtotalMinor(), r.getTotalMinor(), r.getCurrency(), r.getPeriodFrom(), r.getPeriodTo(),

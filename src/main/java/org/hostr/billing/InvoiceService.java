@@ -30,6 +30,10 @@ public final class InvoiceService {
                 .orElseThrow(() -> ApiError.notFound("invoice " + number));
     }
 
+    public Optional<Invoice> byNumber(String number) {
+        return invoices.byNumber(database.dsl(), number);
+    }
+
     public Optional<Invoice> byId(long id) {
         return invoices.byId(database.dsl(), id);
     }

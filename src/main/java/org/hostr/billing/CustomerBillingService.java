@@ -1,0 +1,119 @@
+package org.hostr.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.hostr.audit.AuditLog;
+import org.hostr.catalog.CatalogService;
+import org.hostr.catalog.Plan;
+import org.hostr.db.Database;
+import org.hostr.provisioning.ProvisioningService;
+import org.hostr.web.ApiError;
+
+/**
+ * The customer's side of renewals: renew now, upgrade (prorated), invoice history and receipts. Another customer's
+ * service or invoice is a 404, so ids and numbers reveal nothing.
+ */
+public final class CustomerBillingService {
+    private final Database database;
+    private final CatalogService catalog;
+    private final ProvisioningService provisioning;
+    private final CreditService credits;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final RenewalRepository renewals = new RenewalRepository();
+    private final InvoiceRepository invoices = new InvoiceRepository();
+    private final ReceiptRepository receipts = new ReceiptRepository();
+    private final RenewalInvoices renewalInvoices;
+
+    public CustomerBillingService(Database database, CatalogService catalog, ProvisioningService provisioning,
+                                  CreditService credits, AuditLog audit, Clock clock) {
+        this.database = database;
+        this.catalog = catalog;
+        this.provisioning = provisioning;
+        this.credits = credits;
+        this.audit = audit;
+        this.clock = clock;
+        this.renewalInvoices = new RenewalInvoices(database, audit);
+    }
+
+    /** The open renewal invoice of the service, issuing it now if the sweep has not yet. */
+    public Invoice renewNow(long customerId, long serviceId) {
+        RenewalRepository.BilledService service = owned(customerId, serviceId);
+        if (!List.of("ACTIVE", "EXPIRED", "SUSPENDED").contains(service.status()) || service.nextDueAt() == null) {
+            throw ApiError.conflict("not_renewable", "service " + serviceId + " is " + service.status()
+                    + " and cannot be renewed");
+        }
+        var open = renewals.openRenewal(database.dsl(), serviceId);
+        if (open.isPresent()) {
+            return open.get();
+        }
+        renewalInvoices.issue(service, clock.instant());
+        return renewals.renewalFor(database.dsl(), serviceId, service.nextDueAt())
+                .filter(invoice -> Invoice.UNPAID.equals(invoice.status()))
+                .orElseThrow(() -> ApiError.conflict("renewal_closed", "the renewal of service " + serviceId
+                        + " for the period from " + service.nextDueAt() + " was cancelled; ask the shop"));
+    }
+
+    /** What an upgrade did: an invoice to pay (dearer plan) or a credit to the balance and the change queued. */
+    public record PlanChange(String invoiceNumber, long chargeMinor, long creditMinor, String currency, String plan) {
+    }
+
+    /**
+     * Moves an ACTIVE service to another active plan of the same currency and period. A dearer plan gives an UPGRADE
+     * invoice for the prorated difference, the package changes when it is paid; a cheaper one credits the prorated
+     * difference to the balance and changes the package now.
+     */
+    public PlanChange upgrade(long customerId, long serviceId, String planSlug) {
+        RenewalRepository.BilledService service = owned(customerId, serviceId);
+        if (!"ACTIVE".equals(service.status())) {
+            throw ApiError.conflict("not_active", "service " + serviceId + " can change plan only while ACTIVE; it is "
+                    + service.status());
+        }
+        if (planSlug == null || planSlug.isBlank()) {
+            throw ApiError.badRequest("plan_required", "say which plan: {\"plan\": \"<slug>\"}");
+        }
+        Plan target = catalog.activePlan(planSlug.strip()).orElseThrow(() -> ApiError.unprocessable("plan_unavailable",
+                "plan " + planSlug + " does not exist or is not offered any more; see GET /api/v1/plans"));
+        if (target.id() == service.planId()) {
+            throw ApiError.unprocessable("same_plan", "service " + serviceId + " is already on plan " + target.slug());
+        }
+        Plan current = catalog.plan(service.planId()).orElseThrow();
+        Instant now = clock.instant();
+        Proration.Change change = Proration.planChange(current, target, service.periodStart(), service.nextDueAt(), now);
+        return database.transaction(tx -> {
+            if (change.isUpgrade()) {
+                String number = InvoiceNumbers.next(tx, now);
+                invoices.insertBilled(tx, "UPGRADE", number, customerId, serviceId, target.id(), change.chargeMinor(),
+                        change.currency(), now, service.nextDueAt(), now, now).orElseThrow();
+                audit.record(tx, "customer:" + customerId, "invoice.issued", number, "upgrade of service " + serviceId
+                        + " to plan " + target.slug(), now);
+                return new PlanChange(number, change.chargeMinor(), 0, change.currency(), target.slug());
+            }
+            if (change.creditMinor() > 0) {
+                credits.refundToBalance(tx, customerId, change.creditMinor(), "downgrade of service " + serviceId
+                        + " to plan " + target.slug());
+            }
+            provisioning.requestChangePackage(tx, serviceId, target.id());
+            audit.record(tx, "customer:" + customerId, "service.change_plan", "service:" + serviceId,
+                    current.slug() + " → " + target.slug(), now);
+            return new PlanChange(null, 0, change.creditMinor(), change.currency(), target.slug());
+        });
+    }
+
+    /** The customer's invoices, newest first. */
+    public List<Invoice> history(long customerId) {
+        return invoices.ofCustomer(database.dsl(), customerId, 200);
+    }
+
+    /** The receipt of one of the customer's PAID invoices; 404 otherwise. */
+    public Receipt receipt(long customerId, String number) {
+        return receipts.paid(database.dsl(), customerId, number)
+                .orElseThrow(() -> ApiError.notFound("paid invoice " + number));
+    }
+
+    private RenewalRepository.BilledService owned(long customerId, long serviceId) {
+        return renewals.service(database.dsl(), serviceId).filter(s -> s.customerId() == customerId)
+                .orElseThrow(() -> ApiError.notFound("service " + serviceId));
+    }
+}
