@@ -32,7 +32,16 @@ import org.hostr.customers.CustomerService;
 import org.hostr.customers.ProfileRoutes;
 import org.hostr.customers.ProfileService;
 import org.hostr.billing.InvoiceService;
+import org.hostr.billing.BillingAdminRoutes;
+import org.hostr.billing.BillingAdminService;
 import org.hostr.billing.CreditService;
+import org.hostr.billing.CustomerBillingRoutes;
+import org.hostr.billing.CustomerBillingService;
+import org.hostr.billing.NoticeHandler;
+import org.hostr.billing.RenewalSettlement;
+import org.hostr.billing.RenewalSweep;
+import org.hostr.billing.SweepReport;
+import org.hostr.admin.AdminModule;
 import org.hostr.billing.OrderService;
 import org.hostr.billing.PromoCodeService;
 import org.hostr.billing.PromoUseOnSettlement;
@@ -151,6 +160,20 @@ public final class Application implements AutoCloseable {
                 }
             });
 
+            // Billing lifecycle: renewal invoices, reminders, expiry and termination by a periodic sweep; renewals paid.
+            HostrConfig.Billing billing = config.billing();
+            CreditService credits = new CreditService(audit, clock);
+            RenewalSweep sweep = new RenewalSweep(database, jobs, provisioning.service(), audit, billing, clock);
+            handlers.put(RenewalSweep.KIND, sweep);
+            handlers.put(NoticeHandler.KIND, new NoticeHandler(database, audit, clock));
+            periodic.add(sweep.periodicTask());
+            settlementListeners.add(new RenewalSettlement(provisioning.service(), audit, billing));
+            SettlementListener onPaid = (tx, paid) -> settlementListeners.forEach(l -> l.invoicePaid(tx, paid));
+            BillingAdminService billingAdmin = new BillingAdminService(database, provisioning.service(), invoices, credits,
+                    audit, sweep, onPaid, clock);
+            CustomerBillingService customerBilling = new CustomerBillingService(database, catalog, provisioning.service(),
+                    credits, audit, clock);
+
             SettlementService settlement = new SettlementService(database, strike, invoices, audit, settlementListeners, clock);
             PaymentService payments = new PaymentService(database, invoices, strike, settlement, clock);
             WebhookEventRepository webhookEvents = new WebhookEventRepository(database.dsl());
@@ -176,6 +199,10 @@ public final class Application implements AutoCloseable {
             routes.add(new PaymentRoutes(orders, payments));
             routes.add(new PaywallRoutes(new AccountOverview(database.dsl())));
             routes.add(provisioning.routes());
+            routes.add(new BillingAdminRoutes(billingAdmin));
+            routes.add(AdminModule.create(database, catalog, jobs, provisioning, audit, clock,
+                    () -> sweep.lastRun().map(SweepReport::summary)).routes());
+            routes.add(new CustomerBillingRoutes(customerBilling));
             routes.add(new StrikeWebhookRoutes(webhookEvents, settlementQueue, config.strike().webhookSecret(), clock));
             if (clock instanceof MovableClock movable) {
                 routes.add(new ClockRoutes(movable));

@@ -18,6 +18,21 @@ public final class TestDatabases {
     public static final String PG_URL = System.getenv().getOrDefault("HOSTR_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String PG_USER = System.getenv().getOrDefault("HOSTR_TEST_PG_USER", "postgres");
 
+    private static final java.util.List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        // Leave the shared database as it was found: drop this run's schemas when the test JVM ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, ""); Statement s = c.createStatement()) {
+                for (String schema : CREATED) {
+                    s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                }
+            } catch (SQLException e) {
+                // nothing to clean up, or PostgreSQL is gone already
+            }
+        }));
+    }
+
     private TestDatabases() {
     }
 
@@ -43,6 +58,7 @@ public final class TestDatabases {
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "");
              Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
+            CREATED.add(schema);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + PG_URL + " does not answer: start it (see .ci/run)", e);
         }
