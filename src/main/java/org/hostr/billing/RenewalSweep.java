@@ -91,7 +91,12 @@ public final class RenewalSweep implements JobHandler {
         phase(run, "pending orders", () -> cancelPendingOrders(now, run));
         SweepReport report = new SweepReport(now, clock.instant(), run.counts, run.errors);
         database.transactionRun(tx -> runs.insert(tx, report));
-        log.info("billing sweep: {}{}", report.counts(), report.errors().isEmpty() ? "" : ", " + report.errors().size() + " error(s)");
+        boolean eventful = !report.errors().isEmpty() || report.counts().values().stream().anyMatch(v -> v.longValue() != 0);
+        if (eventful) {
+            log.info("billing sweep: {}{}", report.counts(), report.errors().isEmpty() ? "" : ", " + report.errors().size() + " error(s)");
+        } else {
+            log.debug("billing sweep: nothing to do");
+        }
         return report;
     }
 
