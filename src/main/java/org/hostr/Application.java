@@ -141,7 +141,8 @@ public final class Application implements AutoCloseable {
                     Duration.ofSeconds(20), StrikeRetryPolicy.defaults(), clock);
             InvoiceService invoices = new InvoiceService(database);
             PromoCodeService promos = new PromoCodeService(database, clock);
-            OrderService orders = new OrderService(database, catalog, audit, clock, promos, new CreditService(audit, clock));
+            CreditService credits = new CreditService(audit, clock);
+            OrderService orders = new OrderService(database, catalog, audit, clock, promos, credits);
             List<SettlementListener> settlementListeners = new ArrayList<>(options.settlementListeners());
             settlementListeners.add(new PromoUseOnSettlement(promos));
             // Provisioning on WHM: a paid NEW invoice queues the cPanel account in the settlement's own transaction.
@@ -162,7 +163,6 @@ public final class Application implements AutoCloseable {
 
             // Billing lifecycle: renewal invoices, reminders, expiry and termination by a periodic sweep; renewals paid.
             HostrConfig.Billing billing = config.billing();
-            CreditService credits = new CreditService(audit, clock);
             RenewalSweep sweep = new RenewalSweep(database, jobs, provisioning.service(), audit, billing, clock);
             handlers.put(RenewalSweep.KIND, sweep);
             handlers.put(NoticeHandler.KIND, new NoticeHandler(database, audit, clock));
@@ -193,11 +193,12 @@ public final class Application implements AutoCloseable {
             routes.add(new AuthFilter(login, customers, sessions, baseUrl));
             routes.add(new AuthRoutes(login, customers, sessions, config.auth().loginRatePerMinute(), baseUrl, options.demo(),
                     profiles::refreshLater));
-            routes.add(new AccountRoutes(customers, new AccountOverview(database.dsl()), baseUrl, wallClock));
+            AccountOverview overview = new AccountOverview(database.dsl());
+            routes.add(new AccountRoutes(customers, overview, baseUrl, config.billing().currency(), wallClock));
             routes.add(new ProfileRoutes(profiles));
             routes.add(new StorefrontRoutes(catalog));
             routes.add(new PaymentRoutes(orders, payments));
-            routes.add(new PaywallRoutes(new AccountOverview(database.dsl())));
+            routes.add(new PaywallRoutes(overview));
             routes.add(provisioning.routes());
             routes.add(new BillingAdminRoutes(billingAdmin));
             routes.add(AdminModule.create(database, catalog, jobs, provisioning, audit, clock,

@@ -28,12 +28,14 @@ public final class AccountRoutes implements RouteGroup {
     private final CustomerService customers;
     private final AccountOverview overview;
     private final String baseUrl;
+    private final String currency;
     private final Clock clock;
 
-    public AccountRoutes(CustomerService customers, AccountOverview overview, String baseUrl, Clock clock) {
+    public AccountRoutes(CustomerService customers, AccountOverview overview, String baseUrl, String currency, Clock clock) {
         this.customers = customers;
         this.overview = overview;
         this.baseUrl = baseUrl;
+        this.currency = currency;
         this.clock = clock;
     }
 
@@ -50,7 +52,7 @@ public final class AccountRoutes implements RouteGroup {
             Map<String, Object> model = new HashMap<>();
             model.put("customer", customer);
             model.put("npub", viewer.npub());
-            model.put("credit", new Money(customer.creditMinor(), "USD").display());
+            model.put("credit", new Money(customer.creditMinor(), currency).display());
             model.put("services", overview.services(customer.id()));
             model.put("invoices", overview.invoices(customer.id()));
             model.put("paywall", org.hostr.billing.PaywallRoutes.of(overview, customer.id()));
