@@ -24,6 +24,6 @@ webhook_secret = "bench-webhook-secret"
 [secrets]
 encryption_key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
 TOML
-HOSTR_ACCESS_LOG=WARN HOSTR_LOG_LEVEL=WARN java -Xmx256m -jar target/hostr.jar serve --config "$work/config.toml" > "$work/serve.log" 2>&1 &
+HOSTR_ACCESS_LOG=WARN HOSTR_LOG_LEVEL=WARN java -Xmx256m ${HOSTR_BENCH_JVM_OPTS:-} -jar target/hostr.jar serve --config "$work/config.toml" > "$work/serve.log" 2>&1 &
 until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; do sleep 0.1; done
 java -cp target/hostr.jar bench/LoginBench.java "http://127.0.0.1:$PORT" "$SECS"

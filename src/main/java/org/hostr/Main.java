@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 /** The `hostr` command line. Exit codes: 0 done, 1 failed while running, 2 bad usage or bad configuration. */
 @Command(name = "hostr", mixinStandardHelpOptions = true, version = "hostr 0.1.0",
         description = "Sell cPanel hosting to Nostr users who pay with Lightning.",
-        subcommands = {Main.Serve.class, Main.Demo.class, Main.Migrate.class, Main.CheckConfig.class, Main.Strike.class})
+        subcommands = {Main.Serve.class, Main.Demo.class, Main.Migrate.class, Main.CheckConfig.class, Main.Strike.class,
+                Main.TrainingRun.class})
 public final class Main implements Runnable {
     static final int FAILED = 1;
     static final int BAD_CONFIG = 2;
@@ -107,6 +108,16 @@ public final class Main implements Runnable {
             System.out.println("  Press Ctrl-C to stop.");
             System.out.println();
             runUntilStopped(demo);
+            return 0;
+        }
+    }
+
+    /** Used by the build to write the class-data archive target/hostr.jsa (see {@link ClassArchiveTraining}). */
+    @Command(name = "training-run", hidden = true, description = "Start, serve a few pages and stop (for the class-data archive).")
+    static final class TrainingRun implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            ClassArchiveTraining.run();
             return 0;
         }
     }

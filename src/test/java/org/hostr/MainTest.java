@@ -65,6 +65,13 @@ class MainTest {
     }
 
     @Test
+    void trainingRunStartsServesAndStops() {
+        // The build runs this to write target/hostr.jsa; a failure here would fail the package step.
+        Run r = run("training-run");
+        assertThat(r.exit()).isZero();
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertThat(run("serve").exit()).isEqualTo(2);
         assertThat(run("frobnicate").exit()).isEqualTo(2);
