@@ -21,6 +21,30 @@ final class EventJson {
     }
 
     static NostrEvent parse(String json) throws MalformedEventException {
+        JsonNode root = object(json);
+        return new NostrEvent(
+                hex(root, "id", 32),
+                hex(root, "pubkey", 32),
+                createdAt(root),
+                kind(root),
+                tags(root),
+                text(root, "content"),
+                hex(root, "sig", 64));
+    }
+
+    /** A rumor (NIP-59) is an event without {@code sig}; any {@code sig} it carries is ignored, not trusted. */
+    static Rumor parseRumor(String json) throws MalformedEventException {
+        JsonNode root = object(json);
+        return new Rumor(
+                hex(root, "id", 32),
+                hex(root, "pubkey", 32),
+                createdAt(root),
+                kind(root),
+                tags(root),
+                text(root, "content"));
+    }
+
+    private static JsonNode object(String json) throws MalformedEventException {
         if (json == null) {
             throw new MalformedEventException("event JSON is missing");
         }
@@ -34,14 +58,7 @@ final class EventJson {
         if (root == null || !root.isObject()) {
             throw new MalformedEventException("event must be a JSON object");
         }
-        return new NostrEvent(
-                hex(root, "id", 32),
-                hex(root, "pubkey", 32),
-                createdAt(root),
-                kind(root),
-                tags(root),
-                text(root, "content"),
-                hex(root, "sig", 64));
+        return root;
     }
 
     private static JsonNode field(JsonNode root, String name) throws MalformedEventException {

@@ -10,10 +10,15 @@ public final class Keys {
     }
 
     public static NostrKeyPair generate() {
+        return generate(RANDOM);
+    }
+
+    /** A key pair drawn from {@code random}; gift wraps take theirs from an injected source so tests can repeat. */
+    public static NostrKeyPair generate(SecureRandom random) {
         byte[] secretKey = new byte[32];
         do {
             // Rejection sampling: 32 random bytes fall outside 1 ≤ d < n with probability about 2^-128.
-            RANDOM.nextBytes(secretKey);
+            random.nextBytes(secretKey);
         } while (!Schnorr.isValidSecretKey(secretKey));
         return new NostrKeyPair(secretKey, publicKeyHex(secretKey));
     }

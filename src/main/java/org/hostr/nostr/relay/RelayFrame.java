@@ -23,7 +23,15 @@ sealed interface RelayFrame {
     record Notice(String message) implements RelayFrame {
     }
 
-    /** Not JSON, not a known message, or a known message with the wrong shape (OK and AUTH land here too). */
+    /** {@code ["OK", eventId, accepted, message]}: the relay's verdict on an event we published (NIP-01). */
+    record Ok(String eventId, boolean accepted, String message) implements RelayFrame {
+    }
+
+    /** {@code ["AUTH", challenge]}: the relay offers NIP-42 authentication; we never answer it. */
+    record Auth(String challenge) implements RelayFrame {
+    }
+
+    /** Not JSON, not a known message, or a known message with the wrong shape. */
     record Unreadable(String why) implements RelayFrame {
     }
 }

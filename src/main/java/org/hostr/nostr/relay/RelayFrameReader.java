@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.hostr.nostr.Hex;
 import org.hostr.nostr.MalformedEventException;
 import org.hostr.nostr.NostrEvent;
 
@@ -43,8 +44,22 @@ final class RelayFrameReader {
                     ? new RelayFrame.Closed(root.get(1).textValue(), loggable(root.path(2).asText("")))
                     : new RelayFrame.Unreadable("CLOSED without a subscription id");
             case "NOTICE" -> new RelayFrame.Notice(loggable(root.path(1).asText("")));
+            case "OK" -> ok(root);
+            case "AUTH" -> root.size() >= 2 && root.get(1).isTextual()
+                    ? new RelayFrame.Auth(loggable(root.get(1).textValue()))
+                    : new RelayFrame.Unreadable("AUTH without a challenge");
             default -> new RelayFrame.Unreadable("message type " + loggable(type));
         };
+    }
+
+    /** The id must be an event id exactly, since it is compared with the one we sent. */
+    private static RelayFrame ok(JsonNode root) {
+        if (root.size() < 3 || !root.get(1).isTextual() || !Hex.isLowercaseHex(root.get(1).textValue(), 32)
+                || !root.get(2).isBoolean()) {
+            return new RelayFrame.Unreadable("OK must be [\"OK\", event id, true|false, message]");
+        }
+        return new RelayFrame.Ok(root.get(1).textValue(), root.get(2).booleanValue(),
+                loggable(root.path(3).asText("")));
     }
 
     private static RelayFrame event(JsonNode root) {

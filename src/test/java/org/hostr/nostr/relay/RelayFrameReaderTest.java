@@ -26,10 +26,21 @@ class RelayFrameReaderTest {
         assertThat(RelayFrameReader.read("[\"NOTICE\",\"slow down\"]")).isEqualTo(new RelayFrame.Notice("slow down"));
     }
 
+    @Test
+    void readsAVerdictOnAPublishedEventAndAnAuthChallenge() {
+        String id = "a".repeat(64);
+
+        assertThat(RelayFrameReader.read("[\"OK\",\"" + id + "\",false,\"blocked: spam\"]"))
+                .isEqualTo(new RelayFrame.Ok(id, false, "blocked: spam"));
+        assertThat(RelayFrameReader.read("[\"OK\",\"" + id + "\",true]")).isEqualTo(new RelayFrame.Ok(id, true, ""));
+        assertThat(RelayFrameReader.read("[\"AUTH\",\"c1\"]")).isEqualTo(new RelayFrame.Auth("c1"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "null", "nope", "{}", "[]", "[1]", "[\"EVENT\",\"s\"]", "[\"EVENT\",\"s\",{}]",
             "[\"EVENT\",1,{}]", "[\"EOSE\"]", "[\"EOSE\",5]", "[\"CLOSED\"]", "[\"OK\",\"id\",true,\"\"]",
-            "[\"EOSE\",\"s\"] trailing", "[\"EVENT\",\"s\",{\"id\":\"x\"}"})
+            "[\"EOSE\",\"s\"] trailing", "[\"EVENT\",\"s\",{\"id\":\"x\"}", "[\"AUTH\"]",
+            "[\"OK\",\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\",\"true\",\"\"]"})
     void anythingElseIsUnreadableNotAnException(String text) {
         assertThat(RelayFrameReader.read(text)).isInstanceOf(RelayFrame.Unreadable.class);
     }

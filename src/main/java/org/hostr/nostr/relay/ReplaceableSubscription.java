@@ -13,18 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One relay's part of a profile fetch: send the REQ, keep the newest valid kind 0 of that pubkey, and finish at
- * EOSE, CLOSED, NOTICE, a failure, or when the fetch stops waiting. Whatever ends it, {@link #result()} completes
- * with the best event seen so far; events are trusted for their signature, not for the relay that sent them.
+ * One relay's part of fetching a replaceable event (a profile, kind 0; a DM relay list, kind 10050): send the REQ,
+ * keep the newest valid event of that kind and pubkey, and finish at EOSE, CLOSED, NOTICE, a failure, or when the
+ * fetch stops waiting. Whatever ends it, {@link #result()} completes with the best event seen so far; events are
+ * trusted for their signature, not for the relay that sent them.
  */
-final class ProfileSubscription extends WebSocketListener {
-    private static final Logger log = LoggerFactory.getLogger(ProfileSubscription.class);
+final class ReplaceableSubscription extends WebSocketListener {
+    private static final Logger log = LoggerFactory.getLogger(ReplaceableSubscription.class);
     /** We ask for one event; a relay that sends many more is ignored after this many, to bound signature checks. */
     static final int MAX_EVENTS = 20;
 
     private final String relayUrl;
     private final String subscriptionId;
     private final String pubkey;
+    private final int kind;
     private final CompletableFuture<Optional<NostrEvent>> result = new CompletableFuture<>();
     // Guarded by this. OkHttp calls a listener from one reader thread; the lock is for stop() from the fetch thread.
     private NostrEvent best;
@@ -32,10 +34,11 @@ final class ProfileSubscription extends WebSocketListener {
     private boolean finished;
     private WebSocket webSocket;
 
-    ProfileSubscription(String relayUrl, String subscriptionId, String pubkey) {
+    ReplaceableSubscription(String relayUrl, String subscriptionId, String pubkey, int kind) {
         this.relayUrl = relayUrl;
         this.subscriptionId = subscriptionId;
         this.pubkey = pubkey;
+        this.kind = kind;
     }
 
     /** Connects through {@code relays}; a URL that is not ws(s) finishes the subscription empty at once. */
@@ -75,7 +78,8 @@ final class ProfileSubscription extends WebSocketListener {
 
     @Override
     public void onOpen(WebSocket ws, Response response) {
-        ws.send("[\"REQ\",\"" + subscriptionId + "\",{\"kinds\":[0],\"authors\":[\"" + pubkey + "\"],\"limit\":1}]");
+        ws.send("[\"REQ\",\"" + subscriptionId + "\",{\"kinds\":[" + kind + "],\"authors\":[\"" + pubkey
+                + "\"],\"limit\":1}]");
     }
 
     @Override
@@ -129,7 +133,7 @@ final class ProfileSubscription extends WebSocketListener {
         synchronized (this) {
             tooMany = ++events > MAX_EVENTS;
             // Cheap checks first: the signature is checked only for an event that would win.
-            couldWin = event.kind() == 0 && event.pubkey().equals(pubkey)
+            couldWin = event.kind() == kind && event.pubkey().equals(pubkey)
                     && (best == null || ReplaceableOrder.isNewer(event, best));
         }
         if (tooMany) {
