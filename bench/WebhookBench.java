@@ -66,12 +66,11 @@ public class WebhookBench {
                 List<String> strikeIds = app.database().dsl().select(PAYMENTS.PROVIDER_INVOICE_ID).from(PAYMENTS)
                         .fetch(PAYMENTS.PROVIDER_INVOICE_ID);
 
-                // 1. acknowledgement latency at a steady 200 webhooks/s (duplicates of the first 200 events' ids are fine)
+                // 1. acknowledgement latency at a steady 200 webhooks/s, on the first third of the invoices
                 List<Long> ackNanos = Collections.synchronizedList(new ArrayList<>());
                 List<CompletableFuture<?>> inFlight = new ArrayList<>();
+                int latencySamples = Math.min(strikeIds.size() / 3, 1000);
                 long start = System.nanoTime();
-                int latencySamples = Math.min(strikeIds.size(), 1000);
-                long settleStart = System.nanoTime();
                 for (int i = 0; i < latencySamples; i++) {
                     long due = start + i * 5_000_000L; // 200/s
                     while (System.nanoTime() < due) {
@@ -80,8 +79,11 @@ public class WebhookBench {
                     inFlight.add(sendWebhook(base, strikeIds.get(i), ackNanos));
                 }
                 CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-                // 2. the rest as fast as they are acknowledged
+                awaitPaid(app, latencySamples);
+                // 2. settlement throughput: the other invoices' webhooks as fast as they are acknowledged (32 in flight),
+                //    timed from the first webhook to the last invoice PAID
                 inFlight.clear();
+                long settleStart = System.nanoTime();
                 for (int i = latencySamples; i < strikeIds.size(); i++) {
                     inFlight.add(sendWebhook(base, strikeIds.get(i), null));
                     if (inFlight.size() >= 32) {
@@ -90,20 +92,25 @@ public class WebhookBench {
                     }
                 }
                 CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-                while (app.database().dsl().fetchCount(INVOICES, INVOICES.STATUS.eq("PAID")) < strikeIds.size()) {
-                    Thread.sleep(5);
-                }
+                awaitPaid(app, strikeIds.size());
                 double seconds = (System.nanoTime() - settleStart) / 1e9;
+                int settled = strikeIds.size() - latencySamples;
                 List<Long> sorted = new ArrayList<>(ackNanos);
                 Collections.sort(sorted);
                 System.out.printf("database: %s; orders: %d%n", db.equals("sqlite") ? "SQLite" : "PostgreSQL", strikeIds.size());
                 System.out.printf("webhook ack latency at 200/s: p50 %.1f ms, p99 %.1f ms (goal p99 < 50 ms)%n",
                         sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6);
-                System.out.printf("settlements: %d in %.1f s = %.0f/s, each asking the Strike simulator over HTTP%n",
-                        strikeIds.size(), seconds, strikeIds.size() / seconds);
+                System.out.printf("settlements: %d in %.1f s = %.0f/s, each asking the Strike simulator over HTTP (goal >= 1000/s on SQLite)%n",
+                        settled, seconds, settled / seconds);
             } finally {
                 app.close();
             }
+        }
+    }
+
+    static void awaitPaid(Application app, int count) throws InterruptedException {
+        while (app.database().dsl().fetchCount(INVOICES, INVOICES.STATUS.eq("PAID")) < count) {
+            Thread.sleep(2);
         }
     }
 

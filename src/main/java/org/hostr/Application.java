@@ -82,6 +82,7 @@ import org.slf4j.LoggerFactory;
  * all start Hostr through here.
  */
 public final class Application implements AutoCloseable {
+    static final int JOB_THREADS = 16;
     private static final Logger log = LoggerFactory.getLogger(Application.class);
 
     private final HostrConfig config;
@@ -218,7 +219,9 @@ public final class Application implements AutoCloseable {
             web.start();
             // Workers start after the web server is up and stop after it: a request in flight may still enqueue work.
             // Jobs mostly wait on Strike and WHM, not on the CPU: a few more threads than cores keep them moving.
-            JobRunner runner = new JobRunner(jobs, handlers, JobSettings.DEFAULT.withThreads(4)).start();
+            // Jobs mostly wait on Strike and WHM (a createacct can take a minute), so threads are cheap and many: a few slow
+            // panel calls must not hold up the settlement of payments queued behind them.
+            JobRunner runner = new JobRunner(jobs, handlers, JobSettings.DEFAULT.withThreads(JOB_THREADS)).start();
             PeriodicScheduler scheduler = new PeriodicScheduler(jobs, periodic, PeriodicScheduler.Settings.DEFAULT).start();
             workers.add(scheduler);
             workers.add(runner);
