@@ -7,19 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hostr.config.HostrConfig;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteListenerProvider;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +47,9 @@ public final class Database implements AutoCloseable {
     private final Engine engine;
     private final DSLContext dsl;
     private volatile int expectedMigrations = -1;
-    /**
-     * SQLite has one writer. Queueing writers here (fair, no polling) beats SQLite's busy handler, which sleeps in
-     * steps of up to 100 ms while it waits for the lock.
-     */
-    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+    /** Where this process's SQLite writers queue; null on PostgreSQL, which has row locks. */
+    private final SqliteWriters sqliteWriters;
+    private static final String WRITERS = "hostr.sqlite-writers";
 
     private Database(HikariDataSource dataSource, Engine engine) {
         this.dataSource = dataSource;
@@ -56,6 +59,11 @@ public final class Database implements AutoCloseable {
                 .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                 .withExecuteLogging(false);
         this.dsl = DSL.using(dataSource, engine.dialect(), settings);
+        this.sqliteWriters = engine == Engine.SQLITE ? new SqliteWriters() : null;
+        if (sqliteWriters != null) {
+            dsl.configuration().set(new DefaultExecuteListenerProvider(sqliteWriters));
+            dsl.configuration().data(WRITERS, sqliteWriters);
+        }
     }
 
     /** Opens the pool and checks that the database answers; fails with a message that names the problem. */
@@ -131,17 +139,45 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Adds a listener to every statement run from now on, transactions included (they derive from this context when
+     * they begin). Tests count the statements one request sends with it, to catch a page that queries once per row.
+     */
+    public void addExecuteListener(ExecuteListener listener) {
+        Configuration configuration = dsl.configuration();
+        List<ExecuteListenerProvider> providers = new ArrayList<>(List.of(configuration.executeListenerProviders()));
+        providers.add(new DefaultExecuteListenerProvider(listener));
+        configuration.set(providers.toArray(ExecuteListenerProvider[]::new));
+    }
+
     /** Runs work in one transaction; on SQLite it takes the write lock at BEGIN (IMMEDIATE). */
     public <T> T transaction(Function<DSLContext, T> work) {
-        if (engine != Engine.SQLITE) {
+        return transaction(dsl, work);
+    }
+
+    /**
+     * As {@link #transaction(Function)}, for code that holds only a context from {@link #dsl()} (the job queue): on
+     * SQLite it queues behind this process's other writers first (see {@link SqliteWriters}).
+     */
+    public static <T> T transaction(DSLContext dsl, Function<DSLContext, T> work) {
+        SqliteWriters writers = (SqliteWriters) dsl.configuration().data(WRITERS);
+        if (writers == null) {
             return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
         }
-        sqliteWriter.lock();
+        writers.acquire();
         try {
             return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
         } finally {
-            sqliteWriter.unlock();
+            writers.release();
         }
+    }
+
+    /**
+     * Marks the calling thread as background work (the job runner's threads): on SQLite its writes let request
+     * threads' writes go first, so answers to customers and webhooks do not queue behind batch work.
+     */
+    public static void markBackgroundThread() {
+        SqliteWriters.markBackgroundThread();
     }
 
     public void transactionRun(java.util.function.Consumer<DSLContext> work) {

@@ -5,13 +5,16 @@ import static org.hostr.db.generated.Tables.JOBS;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hostr.db.Database;
 import org.hostr.db.generated.tables.records.JobsRecord;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -30,7 +33,7 @@ public final class JobRepository {
     }
 
     <T> T inTransaction(Function<DSLContext, T> work) {
-        return db.transactionResult(configuration -> work.apply(configuration.dsl()));
+        return Database.transaction(db, work);
     }
 
     /** Inserts the job unless its idempotency key exists; either way returns the id of the job with that key. */
@@ -52,6 +55,33 @@ public final class JobRepository {
         // Not RETURNING: jOOQ reads SQLite's id through last_insert_rowid(), which after a skipped insert is the id
         // of the connection's previous insert, another job (see enqueueingAnExistingKeyReturnsThatJobEvenAfterOtherInserts).
         return tx.select(JOBS.ID).from(JOBS).where(JOBS.IDEMPOTENCY_KEY.eq(job.idempotencyKey())).fetchSingle(JOBS.ID);
+    }
+
+    /**
+     * Inserts the jobs whose idempotency keys do not exist yet, as one JDBC batch of one prepared statement; returns how
+     * many went in.
+     */
+    public int insertAllIfAbsent(DSLContext tx, List<NewJob> jobs, Instant now) {
+        var insert = tx.insertInto(JOBS, JOBS.KIND, JOBS.PAYLOAD, JOBS.IDEMPOTENCY_KEY, JOBS.STATUS, JOBS.ATTEMPTS,
+                        JOBS.MAX_ATTEMPTS, JOBS.RUN_AT, JOBS.CREATED_AT, JOBS.UPDATED_AT)
+                .values(Arrays.asList(bindValues(jobs.get(0), now)))
+                .onConflict(JOBS.IDEMPOTENCY_KEY).doNothing();
+        BatchBindStep batch = tx.batch(insert);
+        for (NewJob job : jobs) {
+            batch = batch.bind(bindValues(job, now));
+        }
+        int[] counts = batch.execute();
+        if (Arrays.stream(counts).allMatch(n -> n >= 0)) {
+            return Arrays.stream(counts).sum();
+        }
+        // The driver did not say per row (PostgreSQL with reWriteBatchedInserts): count the ones created just now.
+        return tx.fetchCount(JOBS, JOBS.IDEMPOTENCY_KEY.in(jobs.stream().map(NewJob::idempotencyKey).toList()),
+                JOBS.CREATED_AT.eq(now));
+    }
+
+    private static Object[] bindValues(NewJob job, Instant now) {
+        return new Object[] {job.kind(), JobPayloads.write(job.payload()), job.idempotencyKey(), JobStatus.QUEUED.name(),
+                0L, (long) job.maxAttempts(), job.runAt() == null ? now : job.runAt(), now, now};
     }
 
     /**
@@ -204,6 +234,11 @@ public final class JobRepository {
 
     public Optional<Job> find(long id) {
         return db.selectFrom(JOBS).where(JOBS.ID.eq(id)).fetchOptional(JobRepository::toJob);
+    }
+
+    public java.util.Set<String> existingKeys(Collection<String> idempotencyKeys) {
+        return db.select(JOBS.IDEMPOTENCY_KEY).from(JOBS).where(JOBS.IDEMPOTENCY_KEY.in(idempotencyKeys))
+                .fetchSet(JOBS.IDEMPOTENCY_KEY);
     }
 
     public Optional<Job> findByKey(String idempotencyKey) {

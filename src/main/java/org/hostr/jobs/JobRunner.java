@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hostr.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -186,7 +187,10 @@ public final class JobRunner implements AutoCloseable {
     }
 
     private static Thread daemon(Runnable work, String name) {
-        Thread thread = new Thread(work, name);
+        Thread thread = new Thread(() -> {
+            Database.markBackgroundThread();
+            work.run();
+        }, name);
         thread.setDaemon(true);
         return thread;
     }
