@@ -12,6 +12,8 @@ import org.hostr.config.HostrConfig;
 import org.hostr.db.Database;
 import org.hostr.db.DatabaseException;
 import org.hostr.payments.StrikeCommands;
+import org.hostr.provisioning.ServerCommands;
+import org.hostr.provisioning.ServerInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "hostr", mixinStandardHelpOptions = true, version = "hostr 0.1.0",
         description = "Sell cPanel hosting to Nostr users who pay with Lightning.",
         subcommands = {Main.Serve.class, Main.Demo.class, Main.Migrate.class, Main.CheckConfig.class, Main.Strike.class,
-                Main.TrainingRun.class})
+                Main.Admin.class, Main.TrainingRun.class})
 public final class Main implements Runnable {
     static final int FAILED = 1;
     static final int BAD_CONFIG = 2;
@@ -32,7 +34,7 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    static int run(String... args) {
+    public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
         return cli.execute(args);
@@ -109,6 +111,94 @@ public final class Main implements Runnable {
             System.out.println();
             runUntilStopped(demo);
             return 0;
+        }
+    }
+
+    @Command(name = "admin", description = "Shop administration from a shell.", subcommands = {Admin.ServerCommand.class})
+    static final class Admin implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "server", description = "Add and check WHM servers.",
+                subcommands = {ServerCommand.Add.class, ServerCommand.Test.class})
+        static final class ServerCommand implements Runnable {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public void run() {
+                spec.commandLine().usage(spec.commandLine().getOut());
+            }
+
+            @Command(name = "add", description = "Add a WHM server (token stored encrypted), then test the connection.")
+            static final class Add implements Callable<Integer> {
+                @Option(names = "--config", required = true, description = "the TOML config file")
+                Path config;
+
+                @Option(names = "--name", required = true, description = "a short name, e.g. whm1")
+                String name;
+
+                @Option(names = "--url", required = true, description = "https://host:2087 (plain http only on loopback)")
+                String url;
+
+                @Option(names = "--user", defaultValue = "root", description = "the WHM user the token belongs to (default: ${DEFAULT-VALUE})")
+                String user;
+
+                @Option(names = "--token-env", defaultValue = "HOSTR_WHM_TOKEN",
+                        description = "the environment variable holding the API token (default: ${DEFAULT-VALUE})")
+                String tokenEnv;
+
+                @Option(names = "--token-stdin", description = "read the API token from standard input instead")
+                boolean tokenStdin;
+
+                @Option(names = "--max-accounts", defaultValue = "500", description = "accounts this server may hold (default: ${DEFAULT-VALUE})")
+                long maxAccounts;
+
+                @Option(names = "--tls-fingerprint", description = "SHA-256 fingerprint of a self-signed certificate to pin")
+                String tlsFingerprint;
+
+                @Option(names = "--nameservers", description = "comma-separated nameservers shown to customers")
+                String nameservers;
+
+                @Override
+                public Integer call() throws Exception {
+                    String token = tokenStdin
+                            ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip()
+                            : System.getenv().getOrDefault(tokenEnv, "");
+                    if (token.isEmpty()) {
+                        System.err.println("hostr: no API token: set " + tokenEnv + " or pass --token-stdin "
+                                + "(never on the command line, where other users can read it)");
+                        return BAD_CONFIG;
+                    }
+                    HostrConfig cfg = ConfigLoader.load(config, System.getenv(), ConfigMode.SERVE);
+                    try (ServerCommands commands = ServerCommands.open(cfg)) {
+                        return commands.add(new ServerInput(name, url, user, token, tlsFingerprint, maxAccounts, true,
+                                nameservers), System.out, System.err);
+                    }
+                }
+            }
+
+            @Command(name = "test", description = "Test the connection to a WHM server (calls WHM's version).")
+            static final class Test implements Callable<Integer> {
+                @Option(names = "--config", required = true, description = "the TOML config file")
+                Path config;
+
+                @CommandLine.Parameters(index = "0", paramLabel = "NAME", description = "the server's name")
+                String name;
+
+                @Override
+                public Integer call() {
+                    HostrConfig cfg = ConfigLoader.load(config, System.getenv(), ConfigMode.SERVE);
+                    try (ServerCommands commands = ServerCommands.open(cfg)) {
+                        return commands.test(name, System.out, System.err);
+                    }
+                }
+            }
         }
     }
 
