@@ -4,6 +4,8 @@ import static org.hostr.db.generated.Tables.AUDIT_LOG;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
 /** Who did what to what, and when. Written in the same transaction as the change it describes. */
@@ -24,6 +26,24 @@ public final class AuditLog {
                 .set(AUDIT_LOG.DETAILS, details == null ? null : truncate(details, 2000))
                 .set(AUDIT_LOG.AT, at)
                 .execute();
+    }
+
+    /**
+     * One line per subject, all with the same actor, action and time, as one JDBC batch of one prepared statement: for
+     * batch work such as the renewal sweep issuing hundreds of invoices in one transaction.
+     *
+     * @param detailsBySubject subject → details, in the order to record them
+     */
+    public void recordAll(DSLContext tx, String actor, String action, Map<String, String> detailsBySubject, Instant at) {
+        if (detailsBySubject.isEmpty()) {
+            return;
+        }
+        BatchBindStep batch = tx.batch(tx.insertInto(AUDIT_LOG, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION, AUDIT_LOG.SUBJECT,
+                AUDIT_LOG.DETAILS, AUDIT_LOG.AT).values(actor, action, "", "", at));
+        for (Map.Entry<String, String> line : detailsBySubject.entrySet()) {
+            batch = batch.bind(actor, action, line.getKey(), line.getValue() == null ? null : truncate(line.getValue(), 2000), at);
+        }
+        batch.execute();
     }
 
     public List<Entry> recent(int limit, String subject) {

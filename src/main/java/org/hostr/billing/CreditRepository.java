@@ -2,6 +2,8 @@ package org.hostr.billing;
 
 import static org.hostr.db.generated.Tables.CUSTOMERS;
 
+import java.util.Collection;
+import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
@@ -14,6 +16,13 @@ final class CreditRepository {
         return db.select(CUSTOMERS.CREDIT_MINOR).from(CUSTOMERS).where(CUSTOMERS.ID.eq(customerId))
                 .fetchOptional(CUSTOMERS.CREDIT_MINOR)
                 .orElseThrow(() -> new IllegalArgumentException("customer " + customerId + " does not exist"));
+    }
+
+    /** Those of {@code customerIds} whose balance is above zero. */
+    Set<Long> withCredit(DSLContext db, Collection<Long> customerIds) {
+        return customerIds.isEmpty() ? Set.of()
+                : db.select(CUSTOMERS.ID).from(CUSTOMERS).where(CUSTOMERS.ID.in(customerIds), CUSTOMERS.CREDIT_MINOR.gt(0L))
+                        .fetchSet(CUSTOMERS.ID);
     }
 
     /** Takes {@code amount} off the balance only if the balance still covers it; false if another tx got there first. */

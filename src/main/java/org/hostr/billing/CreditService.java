@@ -1,14 +1,17 @@
 package org.hostr.billing;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Set;
 import org.hostr.audit.AuditLog;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A customer's credit balance (downgrade credits, refunds): spent on new invoices, topped up by refunds. Both run
- * inside the caller's transaction, so the balance moves with the invoice or not at all, and both write the audit log.
+ * A customer's credit balance (downgrade credits, refunds): spent on every new invoice as it is issued (orders,
+ * renewals, upgrades), topped up by refunds. Both run inside the caller's transaction, so the balance moves with the
+ * invoice or not at all, and both write the audit log.
  */
 public final class CreditService {
     private static final Logger log = LoggerFactory.getLogger(CreditService.class);
@@ -28,13 +31,26 @@ public final class CreditService {
         return credits.balance(db, customerId);
     }
 
+    /** Those of {@code customerIds} who have a balance to spend: one query for a batch of invoices. */
+    public Set<Long> customersWithCredit(DSLContext db, Collection<Long> customerIds) {
+        return credits.withCredit(db, customerIds);
+    }
+
+    /** As {@link #applyCredit(DSLContext, long, long, String)} for an invoice not yet numbered. */
+    public long applyCredit(DSLContext tx, long customerId, long invoiceTotalMinor) {
+        return applyCredit(tx, customerId, invoiceTotalMinor, null);
+    }
+
     /**
      * Spends as much of the customer's balance as covers {@code invoiceTotalMinor} and returns the amount spent; the
-     * caller records it as the invoice's credit_applied_minor and lowers its total by it. The UPDATE is guarded by
-     * {@code credit_minor >= amount}: if a concurrent transaction spent the balance between our read and our write,
-     * the UPDATE changes nothing and we read again, so the balance never goes below zero.
+     * caller prices the invoice with it ({@link InvoiceAmounts#of}) in the same transaction, so the balance moves with
+     * the invoice or not at all. The UPDATE is guarded by {@code credit_minor >= amount}: if a concurrent transaction
+     * spent the balance between our read and our write, the UPDATE changes nothing and we read again, so the balance
+     * never goes below zero.
+     *
+     * @param invoiceNumber named in the audit log; null if not known yet
      */
-    public long applyCredit(DSLContext tx, long customerId, long invoiceTotalMinor) {
+    public long applyCredit(DSLContext tx, long customerId, long invoiceTotalMinor, String invoiceNumber) {
         if (invoiceTotalMinor < 0) {
             throw new IllegalArgumentException("invoice total must be 0 or more, was " + invoiceTotalMinor);
         }
@@ -44,9 +60,10 @@ public final class CreditService {
                 return 0;
             }
             if (credits.debit(tx, customerId, amount)) {
+                String invoice = invoiceNumber == null ? "an invoice" : "invoice " + invoiceNumber;
                 audit.record(tx, AuditLog.SYSTEM, "credit.applied", "customer:" + customerId,
-                        amount + " minor units of credit applied to an invoice of " + invoiceTotalMinor, clock.instant());
-                log.info("credit: {} applied for customer {}", amount, customerId);
+                        amount + " minor units of credit applied to " + invoice + " of " + invoiceTotalMinor, clock.instant());
+                log.info("credit: {} applied to {} for customer {}", amount, invoice, customerId);
                 return amount;
             }
         }

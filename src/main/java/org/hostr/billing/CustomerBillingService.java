@@ -7,6 +7,7 @@ import org.hostr.audit.AuditLog;
 import org.hostr.catalog.CatalogService;
 import org.hostr.catalog.Plan;
 import org.hostr.db.Database;
+import org.hostr.payments.SettlementListener;
 import org.hostr.provisioning.ProvisioningService;
 import org.hostr.web.ApiError;
 
@@ -15,6 +16,8 @@ import org.hostr.web.ApiError;
  * service or invoice is a 404, so ids and numbers reveal nothing.
  */
 public final class CustomerBillingService {
+    private static final List<String> RENEWABLE = List.of("ACTIVE", "EXPIRED", "SUSPENDED");
+
     private final Database database;
     private final CatalogService catalog;
     private final ProvisioningService provisioning;
@@ -24,23 +27,32 @@ public final class CustomerBillingService {
     private final RenewalRepository renewals = new RenewalRepository();
     private final InvoiceRepository invoices = new InvoiceRepository();
     private final ReceiptRepository receipts = new ReceiptRepository();
+    private final PaidByCredit paidByCredit;
     private final RenewalInvoices renewalInvoices;
 
+    /**
+     * @param onPaid what a payment sets off (the settlement listeners), for renewals and upgrades that credit leaves
+     *               with nothing to pay: they are settled as they are issued
+     */
     public CustomerBillingService(Database database, CatalogService catalog, ProvisioningService provisioning,
-                                  CreditService credits, AuditLog audit, Clock clock) {
+                                  CreditService credits, SettlementListener onPaid, AuditLog audit, Clock clock) {
         this.database = database;
         this.catalog = catalog;
         this.provisioning = provisioning;
         this.credits = credits;
         this.audit = audit;
         this.clock = clock;
-        this.renewalInvoices = new RenewalInvoices(database, audit);
+        this.paidByCredit = new PaidByCredit(new InvoiceService(database), audit, onPaid);
+        this.renewalInvoices = new RenewalInvoices(database, audit, credits, paidByCredit);
     }
 
-    /** The open renewal invoice of the service, issuing it now if the sweep has not yet. */
+    /**
+     * The open renewal invoice of the service, issuing it now if the sweep has not yet; an invoice the customer's
+     * credit paid as it was issued comes back PAID.
+     */
     public Invoice renewNow(long customerId, long serviceId) {
         RenewalRepository.BilledService service = owned(customerId, serviceId);
-        if (!List.of("ACTIVE", "EXPIRED", "SUSPENDED").contains(service.status()) || service.nextDueAt() == null) {
+        if (!RENEWABLE.contains(service.status()) || service.nextDueAt() == null) {
             throw ApiError.conflict("not_renewable", "service " + serviceId + " is " + service.status()
                     + " and cannot be renewed");
         }
@@ -48,21 +60,29 @@ public final class CustomerBillingService {
         if (open.isPresent()) {
             return open.get();
         }
-        renewalInvoices.issue(service, clock.instant());
+        List<String> issued = renewalInvoices.issue(List.of(serviceId), RENEWABLE, null, clock.instant());
+        if (!issued.isEmpty()) {
+            return invoices.byNumber(database.dsl(), issued.get(0)).orElseThrow();
+        }
         return renewals.renewalFor(database.dsl(), serviceId, service.nextDueAt())
                 .filter(invoice -> Invoice.UNPAID.equals(invoice.status()))
                 .orElseThrow(() -> ApiError.conflict("renewal_closed", "the renewal of service " + serviceId
                         + " for the period from " + service.nextDueAt() + " was cancelled; ask the shop"));
     }
 
-    /** What an upgrade did: an invoice to pay (dearer plan) or a credit to the balance and the change queued. */
+    /**
+     * What an upgrade did: an invoice (dearer plan; {@code chargeMinor} is what is left to pay after the customer's
+     * credit, 0 when credit paid it and the change is queued) or a credit to the balance ({@code creditMinor}, cheaper
+     * plan) and the change queued.
+     */
     public record PlanChange(String invoiceNumber, long chargeMinor, long creditMinor, String currency, String plan) {
     }
 
     /**
      * Moves an ACTIVE service to another active plan of the same currency and period. A dearer plan gives an UPGRADE
-     * invoice for the prorated difference, the package changes when it is paid; a cheaper one credits the prorated
-     * difference to the balance and changes the package now.
+     * invoice for the prorated difference, less the customer's credit, and the package changes when it is paid (at
+     * once if credit paid it all); a cheaper one credits the prorated difference to the balance and changes the
+     * package now.
      */
     public PlanChange upgrade(long customerId, long serviceId, String planSlug) {
         RenewalRepository.BilledService service = owned(customerId, serviceId);
@@ -84,11 +104,18 @@ public final class CustomerBillingService {
         return database.transaction(tx -> {
             if (change.isUpgrade()) {
                 String number = InvoiceNumbers.next(tx, now);
-                invoices.insertBilled(tx, "UPGRADE", number, customerId, serviceId, target.id(), change.chargeMinor(),
-                        change.currency(), now, service.nextDueAt(), now, now).orElseThrow();
+                InvoiceAmounts amounts = InvoiceAmounts.of(change.chargeMinor(), 0,
+                        credits.applyCredit(tx, customerId, change.chargeMinor(), number));
+                if (invoices.insertAll(tx, List.of(new InvoiceRepository.Billed("UPGRADE", number, customerId, serviceId,
+                        target.id(), amounts, null, change.currency(), now, service.nextDueAt(), now)), now) != 1) {
+                    throw new IllegalStateException("upgrade invoice " + number + " clashed with an existing invoice");
+                }
                 audit.record(tx, "customer:" + customerId, "invoice.issued", number, "upgrade of service " + serviceId
                         + " to plan " + target.slug(), now);
-                return new PlanChange(number, change.chargeMinor(), 0, change.currency(), target.slug());
+                if (amounts.paidByCredit()) {
+                    paidByCredit.settle(tx, invoices.idsOf(tx, List.of(number)).get(0), now);
+                }
+                return new PlanChange(number, amounts.totalMinor(), 0, change.currency(), target.slug());
             }
             if (change.creditMinor() > 0) {
                 credits.refundToBalance(tx, customerId, change.creditMinor(), "downgrade of service " + serviceId

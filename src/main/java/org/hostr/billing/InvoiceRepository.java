@@ -3,8 +3,12 @@ package org.hostr.billing;
 import static org.hostr.db.generated.Tables.INVOICES;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.hostr.db.generated.tables.records.InvoicesRecord;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 
 /** The only code that touches the invoices table. */
@@ -23,16 +27,11 @@ final class InvoiceRepository {
                 .orderBy(INVOICES.ID).limit(1).fetchOptional().map(InvoiceRepository::toInvoice);
     }
 
-    long insertNew(DSLContext tx, String number, long customerId, long serviceId, long planId, long subtotalMinor,
-                   long totalMinor, String currency, Instant now) {
-        return insertNew(tx, number, customerId, serviceId, planId, subtotalMinor, 0, 0, null, totalMinor, currency, now);
-    }
-
-    long insertNew(DSLContext tx, String number, long customerId, long serviceId, long planId, long subtotalMinor,
-                   long discountMinor, long creditMinor, Long promoCodeId, long totalMinor, String currency, Instant now) {
+    long insertNew(DSLContext tx, String number, long customerId, long serviceId, long planId, InvoiceAmounts amounts,
+                   Long promoCodeId, String currency, Instant now) {
         return tx.insertInto(INVOICES)
-                .set(INVOICES.DISCOUNT_MINOR, discountMinor)
-                .set(INVOICES.CREDIT_APPLIED_MINOR, creditMinor)
+                .set(INVOICES.DISCOUNT_MINOR, amounts.discountMinor())
+                .set(INVOICES.CREDIT_APPLIED_MINOR, amounts.creditMinor())
                 .set(INVOICES.PROMO_CODE_ID, promoCodeId)
                 .set(INVOICES.NUMBER, number)
                 .set(INVOICES.CUSTOMER_ID, customerId)
@@ -40,8 +39,8 @@ final class InvoiceRepository {
                 .set(INVOICES.KIND, "NEW")
                 .set(INVOICES.STATUS, Invoice.UNPAID)
                 .set(INVOICES.PLAN_ID, planId)
-                .set(INVOICES.SUBTOTAL_MINOR, subtotalMinor)
-                .set(INVOICES.TOTAL_MINOR, totalMinor)
+                .set(INVOICES.SUBTOTAL_MINOR, amounts.subtotalMinor())
+                .set(INVOICES.TOTAL_MINOR, amounts.totalMinor())
                 .set(INVOICES.CURRENCY, currency)
                 .set(INVOICES.DUE_AT, now)
                 .set(INVOICES.CREATED_AT, now)
@@ -63,34 +62,51 @@ final class InvoiceRepository {
                 .where(INVOICES.ID.eq(invoiceId)).execute();
     }
 
+    /** A RENEWAL or UPGRADE invoice to insert: the period it pays for, due at {@code dueAt}. */
+    record Billed(String kind, String number, long customerId, long serviceId, long planId, InvoiceAmounts amounts,
+                  Long promoCodeId, String currency, Instant periodFrom, Instant periodTo, Instant dueAt) {
+    }
+
     /**
-     * Inserts a RENEWAL or UPGRADE invoice. Empty when the renewal of that period exists already: the partial unique
-     * index invoices_renewal_period_uk decides, so two sweeps at once issue one invoice (the caller rolls back to give
-     * the claimed number back).
+     * Inserts RENEWAL and UPGRADE invoices as one JDBC batch of one prepared statement (SQLite compiles it once; a
+     * multi-row INSERT would be compiled again for every few dozen rows), and returns how many went in. A renewal whose
+     * period has an invoice already is skipped: the partial unique index invoices_renewal_period_uk decides, so two
+     * sweeps at once issue one invoice per period (a caller that sees fewer rows than it sent rolls back to give the
+     * numbers back).
      */
-    Optional<Long> insertBilled(DSLContext tx, String kind, String number, long customerId, long serviceId, long planId,
-                                long totalMinor, String currency, Instant periodFrom, Instant periodTo, Instant dueAt,
-                                Instant now) {
-        int inserted = tx.insertInto(INVOICES)
-                .set(INVOICES.NUMBER, number)
-                .set(INVOICES.CUSTOMER_ID, customerId)
-                .set(INVOICES.SERVICE_ID, serviceId)
-                .set(INVOICES.KIND, kind)
-                .set(INVOICES.STATUS, Invoice.UNPAID)
-                .set(INVOICES.PLAN_ID, planId)
-                .set(INVOICES.SUBTOTAL_MINOR, totalMinor)
-                .set(INVOICES.TOTAL_MINOR, totalMinor)
-                .set(INVOICES.CURRENCY, currency)
-                .set(INVOICES.PERIOD_FROM, periodFrom)
-                .set(INVOICES.PERIOD_TO, periodTo)
-                .set(INVOICES.DUE_AT, dueAt)
-                .set(INVOICES.CREATED_AT, now)
-                .onConflictDoNothing()
-                .execute();
-        // Not RETURNING: after a skipped insert SQLite's last_insert_rowid() names another row.
-        return inserted == 1
-                ? Optional.of(tx.select(INVOICES.ID).from(INVOICES).where(INVOICES.NUMBER.eq(number)).fetchSingle(INVOICES.ID))
-                : Optional.empty();
+    int insertAll(DSLContext tx, List<Billed> invoices, Instant now) {
+        if (invoices.isEmpty()) {
+            return 0;
+        }
+        var insert = tx.insertInto(INVOICES, INVOICES.NUMBER, INVOICES.CUSTOMER_ID, INVOICES.SERVICE_ID, INVOICES.KIND,
+                        INVOICES.STATUS, INVOICES.PLAN_ID, INVOICES.SUBTOTAL_MINOR, INVOICES.DISCOUNT_MINOR,
+                        INVOICES.CREDIT_APPLIED_MINOR, INVOICES.TOTAL_MINOR, INVOICES.CURRENCY, INVOICES.PROMO_CODE_ID,
+                        INVOICES.PERIOD_FROM, INVOICES.PERIOD_TO, INVOICES.DUE_AT, INVOICES.CREATED_AT)
+                .values(Arrays.asList(bindValues(invoices.get(0), now)))
+                .onConflictDoNothing();
+        BatchBindStep batch = tx.batch(insert);
+        for (Billed invoice : invoices) {
+            batch = batch.bind(bindValues(invoice, now));
+        }
+        int[] counts = batch.execute();
+        if (Arrays.stream(counts).allMatch(n -> n >= 0)) {
+            return Arrays.stream(counts).sum();
+        }
+        // The driver did not count per row (PostgreSQL with reWriteBatchedInserts): count what is there.
+        return tx.fetchCount(INVOICES, INVOICES.NUMBER.in(invoices.stream().map(Billed::number).toList()));
+    }
+
+    private static Object[] bindValues(Billed i, Instant now) {
+        return new Object[] {i.number(), i.customerId(), i.serviceId(), i.kind(), Invoice.UNPAID, i.planId(),
+                i.amounts().subtotalMinor(), i.amounts().discountMinor(), i.amounts().creditMinor(),
+                i.amounts().totalMinor(), i.currency(), i.promoCodeId(), i.periodFrom(), i.periodTo(), i.dueAt(), now};
+    }
+
+    /** Ids of the invoices numbered {@code numbers}. (Not RETURNING: SQLite reports one id per multi-row insert.) */
+    List<Long> idsOf(DSLContext tx, Collection<String> numbers) {
+        return numbers.isEmpty() ? List.of()
+                : tx.select(INVOICES.ID).from(INVOICES).where(INVOICES.NUMBER.in(numbers)).orderBy(INVOICES.ID)
+                        .fetch(INVOICES.ID);
     }
 
     /** UNPAID → CANCELLED; false when the invoice was not UNPAID. */
@@ -103,19 +119,19 @@ final class InvoiceRepository {
     /** Adds to a PAID invoice's refunded amount, never beyond its total; false when that would exceed it. */
     boolean addRefund(DSLContext tx, long invoiceId, long amountMinor) {
         return tx.update(INVOICES)
-                .set(SweepTables.INVOICE_REFUNDED_MINOR, SweepTables.INVOICE_REFUNDED_MINOR.plus(amountMinor))
+                .set(INVOICES.REFUNDED_MINOR, INVOICES.REFUNDED_MINOR.plus(amountMinor))
                 .where(INVOICES.ID.eq(invoiceId), INVOICES.STATUS.eq(Invoice.PAID),
-                        SweepTables.INVOICE_REFUNDED_MINOR.plus(amountMinor).le(INVOICES.TOTAL_MINOR))
+                        INVOICES.REFUNDED_MINOR.plus(amountMinor).le(INVOICES.TOTAL_MINOR))
                 .execute() == 1;
     }
 
     long refunded(DSLContext db, long invoiceId) {
-        return db.select(SweepTables.INVOICE_REFUNDED_MINOR).from(INVOICES).where(INVOICES.ID.eq(invoiceId))
-                .fetchSingle(SweepTables.INVOICE_REFUNDED_MINOR);
+        return db.select(INVOICES.REFUNDED_MINOR).from(INVOICES).where(INVOICES.ID.eq(invoiceId))
+                .fetchSingle(INVOICES.REFUNDED_MINOR);
     }
 
     /** A customer's invoices, newest first. */
-    java.util.List<Invoice> ofCustomer(DSLContext db, long customerId, int limit) {
+    List<Invoice> ofCustomer(DSLContext db, long customerId, int limit) {
         return db.selectFrom(INVOICES).where(INVOICES.CUSTOMER_ID.eq(customerId)).orderBy(INVOICES.ID.desc()).limit(limit)
                 .fetch(InvoiceRepository::toInvoice);
     }

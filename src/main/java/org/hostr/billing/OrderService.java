@@ -2,18 +2,24 @@ package org.hostr.billing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.hostr.audit.AuditLog;
 import org.hostr.catalog.CatalogService;
 import org.hostr.catalog.Plan;
 import org.hostr.db.Database;
+import org.hostr.payments.SettlementListener;
 import org.hostr.web.ApiError;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Placing an order: a PENDING service and its first UNPAID invoice, in one transaction. */
+/**
+ * Placing an order: a PENDING service and its first invoice, in one transaction. The invoice is priced by
+ * {@link InvoiceAmounts} (promo code, then credit); one with nothing left to pay is PAID at once ({@link PaidByCredit}).
+ */
 public final class OrderService {
     private static final Logger log = LoggerFactory.getLogger(OrderService.class);
     private static final int MAX_KEY_LENGTH = 200;
@@ -28,19 +34,31 @@ public final class OrderService {
 
     private final PromoCodeService promos;
     private final CreditService credit;
+    private final PaidByCredit paidByCredit;
+    private final List<OrderPlaced> placedListeners = new CopyOnWriteArrayList<>();
 
-    public OrderService(Database database, CatalogService catalog, AuditLog audit, Clock clock) {
-        this(database, catalog, audit, clock, new PromoCodeService(database, clock), new CreditService(audit, clock));
+    /** Told of each new order inside its transaction (not of a repeated request): the order-received notice. */
+    public interface OrderPlaced {
+        void orderPlaced(DSLContext tx, long customerId, String domain, String planName, PlacedOrder order);
     }
 
+    /**
+     * @param onPaid what a payment sets off (the settlement listeners), for orders that credit and discount leave with
+     *               nothing to pay: they are settled as they are placed, and provisioned like a paid order
+     */
     public OrderService(Database database, CatalogService catalog, AuditLog audit, Clock clock, PromoCodeService promos,
-                        CreditService credit) {
+                        CreditService credit, SettlementListener onPaid) {
         this.database = database;
         this.catalog = catalog;
         this.audit = audit;
         this.clock = clock;
         this.promos = promos;
         this.credit = credit;
+        this.paidByCredit = new PaidByCredit(new InvoiceService(database), audit, onPaid);
+    }
+
+    public void onOrderPlaced(OrderPlaced listener) {
+        placedListeners.add(listener);
     }
 
     /**
@@ -92,22 +110,28 @@ public final class OrderService {
         long subtotal = Math.addExact(plan.priceMinor(), plan.setupMinor());
         Discount discount = promoCode == null || promoCode.isBlank() ? null
                 : promos.check(tx, promoCode, subtotal, plan.currency(), now, true);
-        long afterDiscount = subtotal - (discount == null ? 0 : discount.discountMinor());
-        // Credit never pays a whole invoice here: a Lightning invoice needs at least one minor unit.
-        long applied = afterDiscount > 1 ? credit.applyCredit(tx, customerId, afterDiscount - 1) : 0;
-        long total = afterDiscount - applied;
-        long serviceId = services.insertPending(tx, customerId, plan.id(), name.value(), now);
+        long discountMinor = discount == null ? 0 : discount.discountMinor();
+        // The number first: every issuer takes the counter's lock before a customer's balance, so none deadlock.
         String number = InvoiceNumbers.next(tx, now);
-        invoices.insertNew(tx, number, customerId, serviceId, plan.id(), subtotal,
-                discount == null ? 0 : discount.discountMinor(), applied, discount == null ? null : discount.promoCodeId(),
-                total, plan.currency(), now);
+        InvoiceAmounts amounts = InvoiceAmounts.of(subtotal, discountMinor,
+                credit.applyCredit(tx, customerId, subtotal - discountMinor, number));
+        long serviceId = services.insertPending(tx, customerId, plan.id(), name.value(), now);
+        long invoiceId = invoices.insertNew(tx, number, customerId, serviceId, plan.id(), amounts,
+                discount == null ? null : discount.promoCodeId(), plan.currency(), now);
         if (key != null) {
             requests.insert(tx, customerId, key, serviceId, now);
         }
         audit.record(tx, "customer:" + customerId, "order.placed", number,
                 "plan " + plan.slug() + ", domain " + name.value() + ", service " + serviceId, now);
         log.info("order: invoice {} for {} ({}), service {}", number, name.value(), plan.slug(), serviceId);
-        return new PlacedOrder(serviceId, number, Invoice.UNPAID, total, plan.currency());
+        String status = Invoice.UNPAID;
+        if (amounts.paidByCredit()) {
+            paidByCredit.settle(tx, invoiceId, now);
+            status = Invoice.PAID;
+        }
+        PlacedOrder placed = new PlacedOrder(serviceId, number, status, amounts.totalMinor(), plan.currency());
+        placedListeners.forEach(l -> l.orderPlaced(tx, customerId, name.value(), plan.name(), placed));
+        return placed;
     }
 
     private Optional<PlacedOrder> earlierOrder(DSLContext tx, long customerId, String key, DomainName name) {

@@ -4,7 +4,9 @@ import static org.hostr.db.generated.Tables.INVOICES;
 import static org.hostr.db.generated.Tables.PROMO_CODES;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hostr.db.generated.tables.records.PromoCodesRecord;
 import org.jooq.DSLContext;
@@ -18,6 +20,10 @@ final class PromoCodeRepository {
 
     Optional<PromoCode> byId(DSLContext db, long id) {
         return db.selectFrom(PROMO_CODES).where(PROMO_CODES.ID.eq(id)).fetchOptional().map(PromoCodeRepository::toPromo);
+    }
+
+    Map<Long, PromoCode> byIds(DSLContext db, Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : db.selectFrom(PROMO_CODES).where(PROMO_CODES.ID.in(ids)).fetchMap(PROMO_CODES.ID, PromoCodeRepository::toPromo);
     }
 
     List<PromoCode> all(DSLContext db) {

@@ -19,11 +19,14 @@ import org.slf4j.LoggerFactory;
  * Promo codes: checking one against an order, counting a use when an invoice settles, and the admin's create, list
  * and deactivate.
  *
- * <p>{@code uses} counts settled invoices, not orders: an unpaid order does not burn a use, so {@link #check} at order
- * time is a promise that may be outrun (two customers ordering with the last use). If the code got used up between
- * order and payment, the payment still settles at the discounted price the customer was shown and paid; the use is
- * then not counted (see {@link PromoUseOnSettlement}). Refusing money already received would be worse than one use too
- * many.
+ * <p>{@code uses} counts paid orders: one use when an order's first (NEW) invoice settles. An unpaid order does not
+ * burn a use, so {@link #check} at order time is a promise that may be outrun (two customers ordering with the last
+ * use). If the code got used up between order and payment, the payment still settles at the discounted price the
+ * customer was shown and paid; the use is then not counted (see {@link PromoUseOnSettlement}). Refusing money already
+ * received would be worse than one use too many.
+ *
+ * <p>A recurring code goes on discounting the renewals of the services ordered with it ({@link #renewalDiscount});
+ * those renewals count no further use, so max_uses limits how many orders get the code, not how long they keep it.
  */
 public final class PromoCodeService {
     private static final Logger log = LoggerFactory.getLogger(PromoCodeService.class);
@@ -96,6 +99,29 @@ public final class PromoCodeService {
     }
 
     /**
+     * The discount a service's renewal gets from the code its order was priced with: the code's percent or fixed
+     * amount on the renewal's price, when the code is recurring, still active (withdrawing a code ends its renewal
+     * discounts too), in the renewal's currency, and valid_until is after the start of the renewed period. The period
+     * start, not the issue time, decides, so the sweep's lead time or a customer renewing early changes nothing. Not
+     * limited by max_uses or min_order_minor: both are about the order, which was accepted and counted.
+     *
+     * @param promo the order's code, or null when it had none
+     * @return the discount in minor units, 0 when the code gives none
+     */
+    static long renewalDiscount(PromoCode promo, long subtotalMinor, String currency, Instant periodFrom) {
+        if (promo == null || !promo.recurring() || !promo.active()) {
+            return 0;
+        }
+        if (promo.currency() != null && !promo.currency().equals(currency)) {
+            return 0;
+        }
+        if (promo.validUntil() != null && !periodFrom.isBefore(promo.validUntil())) {
+            return 0;
+        }
+        return discountOf(promo, subtotalMinor);
+    }
+
+    /**
      * Counts one use of the code inside the caller's transaction; false when it is already used up (the caller's
      * payment stands either way). Guarded in SQL, so concurrent settlements never count past max_uses.
      */
@@ -139,7 +165,10 @@ public final class PromoCodeService {
         return promos.all(database.dsl());
     }
 
-    /** Withdraws a code: later orders are refused with promo_inactive; unpaid invoices keep their discount. */
+    /**
+     * Withdraws a code: later orders are refused with promo_inactive and later renewals are not discounted; invoices
+     * already issued keep their discount.
+     */
     public PromoCode deactivate(long id) {
         return database.transaction(tx -> {
             if (!promos.deactivate(tx, id)) {

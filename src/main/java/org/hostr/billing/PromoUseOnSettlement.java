@@ -6,7 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts a promo code's use when an invoice priced with it settles, in the settling transaction. Settlement calls
+ * Counts a promo code's use when an order priced with it is paid (its NEW invoice settles), in the settling
+ * transaction. A renewal discounted by a recurring code counts nothing: max_uses counts orders. Settlement calls
  * listeners once per invoice (its UPDATE … WHERE status='UNPAID' lets one caller through), so the use is counted once;
  * a rolled-back settlement rolls the count back with it.
  *
@@ -25,6 +26,9 @@ public final class PromoUseOnSettlement implements SettlementListener {
 
     @Override
     public void invoicePaid(DSLContext tx, PaidInvoice invoice) {
+        if (!"NEW".equals(invoice.kind())) {
+            return;
+        }
         promos.promoOfInvoice(tx, invoice.invoiceId()).ifPresent(promoId -> {
             if (!promos.countUse(tx, promoId)) {
                 log.warn("invoice {} paid with promo code {} that was used up meanwhile; settled at the discounted price, use not counted",

@@ -1,6 +1,6 @@
 package org.hostr.billing;
 
-import static org.hostr.billing.SweepTables.*;
+import static org.hostr.db.generated.Tables.BILLING_ACTIONS;
 import static org.hostr.db.generated.Tables.INVOICES;
 import static org.hostr.db.generated.Tables.PAYMENTS;
 import static org.hostr.db.generated.Tables.PLANS;
@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import org.hostr.catalog.BillingPeriod;
 import org.hostr.db.generated.tables.Invoices;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
- * The renewal cycle's SQL: one set-based query per sweep phase (bounded by {@code limit}), the services' money side
+ * The renewal cycle's SQL: one set-based query per sweep phase, the services' money side
  * (due dates), renewal/upgrade invoices and the once-only guards of billing_actions.
  */
 final class RenewalRepository {
@@ -34,10 +34,6 @@ final class RenewalRepository {
     record Unpaid(long serviceId, Instant nextDueAt, String invoiceNumber) {
     }
 
-    /** services.next_due_at as the stored epoch milliseconds, to compare with billing_actions.ref. */
-    private static final Field<Long> NEXT_DUE_MILLIS = DSL.field(DSL.name("services", "next_due_at"),
-            org.jooq.impl.SQLDataType.BIGINT);
-
     private static final Field<?>[] SERVICE_FIELDS = {SERVICES.ID, SERVICES.CUSTOMER_ID, SERVICES.PLAN_ID, SERVICES.STATUS,
             SERVICES.PERIOD_START, SERVICES.NEXT_DUE_AT, PLANS.PRICE_MINOR, PLANS.CURRENCY, PLANS.PERIOD, SERVICES.DOMAIN};
 
@@ -46,28 +42,61 @@ final class RenewalRepository {
                 .where(SERVICES.ID.eq(id)).fetchOptional(RenewalRepository::billed);
     }
 
-    /** Billed services inside the renewal lead (or past due) whose current period has no renewal invoice and none open. */
-    List<BilledService> dueForRenewal(DSLContext db, Instant issueUpTo, int limit) {
-        Invoices i = INVOICES.as("i");
-        return db.select(SERVICE_FIELDS).from(SERVICES).join(PLANS).on(PLANS.ID.eq(SERVICES.PLAN_ID))
-                .where(SERVICES.STATUS.in(BILLED), SERVICES.NEXT_DUE_AT.le(issueUpTo))
-                .andNotExists(DSL.selectOne().from(i).where(i.SERVICE_ID.eq(SERVICES.ID), i.KIND.eq("RENEWAL"),
-                        i.PERIOD_FROM.eq(SERVICES.NEXT_DUE_AT).or(i.STATUS.eq(Invoice.UNPAID))))
-                .orderBy(SERVICES.NEXT_DUE_AT, SERVICES.ID).limit(limit)
-                .fetch(RenewalRepository::billed);
+    /** A service due for its renewal invoice, with the promo code its order was priced with (null if none). */
+    record Due(BilledService service, Long orderPromoId) {
     }
 
-    /** Services of {@code statuses} due in (from, to] whose current period's renewal invoice is UNPAID; ids after {@code afterId}. */
-    List<Unpaid> unpaid(DSLContext db, Collection<String> statuses, Instant dueAfter, Instant dueUpTo, long afterId, int limit) {
-        Condition due = SERVICES.NEXT_DUE_AT.le(dueUpTo);
-        if (dueAfter != null) {
-            due = due.and(SERVICES.NEXT_DUE_AT.gt(dueAfter));
-        }
+    /**
+     * Ids of billed services inside the renewal lead (or past due) whose current period has no renewal invoice and
+     * none open, oldest due first: one set-based query for the whole sweep (ids only, so a million stays small).
+     */
+    List<Long> dueForRenewal(DSLContext db, Instant issueUpTo) {
+        return db.select(SERVICES.ID).from(SERVICES)
+                .where(SERVICES.STATUS.in(BILLED), SERVICES.NEXT_DUE_AT.le(issueUpTo))
+                .andNotExists(renewalIssuedOrOpen())
+                .orderBy(SERVICES.NEXT_DUE_AT, SERVICES.ID)
+                .fetch(SERVICES.ID);
+    }
+
+    /**
+     * Those of {@code ids} still due for a renewal invoice, read again inside the issuing transaction, with their plan
+     * and their order's promo code.
+     *
+     * @param issueUpTo the lead's end, or null to issue whatever the due date (the customer's "renew now")
+     */
+    List<Due> dueAmong(DSLContext tx, Collection<Long> ids, Collection<String> statuses, Instant issueUpTo) {
+        Invoices order = INVOICES.as("o");
+        Field<Long> orderPromo = DSL.select(DSL.max(order.PROMO_CODE_ID)).from(order)
+                .where(order.SERVICE_ID.eq(SERVICES.ID), order.KIND.eq("NEW")).asField("order_promo_id");
+        // Status and due date are checked here, not in SQL: given them, SQLite walks the whole status/due index
+        // range for every batch instead of looking the ids up.
+        return tx.select(SERVICE_FIELDS).select(orderPromo).from(SERVICES).join(PLANS).on(PLANS.ID.eq(SERVICES.PLAN_ID))
+                .where(SERVICES.ID.in(ids))
+                .andNotExists(renewalIssuedOrOpen())
+                .orderBy(SERVICES.NEXT_DUE_AT, SERVICES.ID)
+                .fetch(r -> new Due(billed(r), r.get(orderPromo)))
+                .stream().filter(d -> statuses.contains(d.service().status()) && d.service().nextDueAt() != null
+                        && (issueUpTo == null || !d.service().nextDueAt().isAfter(issueUpTo)))
+                .toList();
+    }
+
+    /** The service's current period has its renewal invoice, or an older renewal is still open. */
+    private static org.jooq.Select<?> renewalIssuedOrOpen() {
+        Invoices i = INVOICES.as("i");
+        return DSL.selectOne().from(i).where(i.SERVICE_ID.eq(SERVICES.ID), i.KIND.eq("RENEWAL"),
+                i.PERIOD_FROM.eq(SERVICES.NEXT_DUE_AT).or(i.STATUS.eq(Invoice.UNPAID)));
+    }
+
+    /**
+     * Services of {@code statuses} due in (from, to] whose current period's renewal invoice is UNPAID, in one query:
+     * paging with LIMIT would sort the whole window again for every page.
+     */
+    List<Unpaid> unpaid(DSLContext db, Collection<String> statuses, Instant dueAfter, Instant dueUpTo) {
         return db.select(SERVICES.ID, SERVICES.NEXT_DUE_AT, INVOICES.NUMBER).from(SERVICES)
                 .join(INVOICES).on(INVOICES.SERVICE_ID.eq(SERVICES.ID), INVOICES.KIND.eq("RENEWAL"),
                         INVOICES.STATUS.eq(Invoice.UNPAID), INVOICES.PERIOD_FROM.eq(SERVICES.NEXT_DUE_AT))
-                .where(SERVICES.STATUS.in(statuses), due, SERVICES.ID.gt(afterId))
-                .orderBy(SERVICES.ID).limit(limit)
+                .where(SERVICES.STATUS.in(statuses), SERVICES.NEXT_DUE_AT.le(dueUpTo), SERVICES.NEXT_DUE_AT.gt(dueAfter))
+                .orderBy(SERVICES.ID)
                 .fetch(r -> new Unpaid(r.value1(), r.value2(), r.value3()));
     }
 
@@ -77,7 +106,7 @@ final class RenewalRepository {
                 .join(INVOICES).on(INVOICES.SERVICE_ID.eq(SERVICES.ID), INVOICES.KIND.eq("RENEWAL"),
                         INVOICES.STATUS.eq(Invoice.UNPAID), INVOICES.PERIOD_FROM.eq(SERVICES.NEXT_DUE_AT))
                 .where(SERVICES.STATUS.eq("ACTIVE"), SERVICES.NEXT_DUE_AT.le(dueUpTo))
-                .andNotExists(actionFor(EXPIRE))
+                .andNotExists(actionFor(BillingAction.EXPIRE))
                 .orderBy(SERVICES.ID).limit(limit)
                 .fetch(r -> new Unpaid(r.value1(), r.value2(), r.value3()));
     }
@@ -95,8 +124,8 @@ final class RenewalRepository {
         Field<Instant> expiredAt = expiredAt();
         return db.select(SERVICES.ID, SERVICES.NEXT_DUE_AT, expiredAt).from(SERVICES)
                 .where(SERVICES.STATUS.eq("EXPIRED"), SERVICES.NEXT_DUE_AT.le(dueUpTo), expiredAt.le(expiredUpTo))
-                .andNotExists(actionFor(TERMINATE))
-                .andNotExists(actionFor(REVIEW_TERMINATE))
+                .andNotExists(actionFor(BillingAction.TERMINATE))
+                .andNotExists(actionFor(BillingAction.REVIEW_TERMINATE))
                 .orderBy(SERVICES.ID).limit(limit)
                 .fetch(r -> new Expired(r.value1(), r.value2(), r.value3()));
     }
@@ -108,9 +137,11 @@ final class RenewalRepository {
         return DSL.coalesce(lastSuspend, SERVICES.UPDATED_AT);
     }
 
-    private static org.jooq.Select<?> actionFor(String action) {
-        return DSL.selectOne().from(BILLING_ACTIONS).where(ACTION_SERVICE_ID.eq(SERVICES.ID), ACTION.eq(action),
-                ACTION_REF.eq(DSL.cast(NEXT_DUE_MILLIS, org.jooq.impl.SQLDataType.VARCHAR)));
+    /** A billing_actions row for the service's current due date; its ref is the due date's epoch milliseconds. */
+    private static org.jooq.Select<?> actionFor(BillingAction action) {
+        return DSL.selectOne().from(BILLING_ACTIONS).where(BILLING_ACTIONS.SERVICE_ID.eq(SERVICES.ID),
+                BILLING_ACTIONS.ACTION.eq(action.name()),
+                BILLING_ACTIONS.REF.eq(SERVICES.NEXT_DUE_AT.cast(SQLDataType.VARCHAR)));
     }
 
     /**
@@ -137,10 +168,11 @@ final class RenewalRepository {
     }
 
     /** Records an action once; false when it was recorded before (by this sweep, another one, or another instance). */
-    boolean recordAction(DSLContext tx, long serviceId, String action, String ref, String details, Instant now) {
+    boolean recordAction(DSLContext tx, long serviceId, BillingAction action, String ref, String details, Instant now) {
         return tx.insertInto(BILLING_ACTIONS)
-                .set(ACTION_SERVICE_ID, serviceId).set(ACTION, action).set(ACTION_REF, ref).set(ACTION_DETAILS, details)
-                .set(ACTION_CREATED_AT, now.toEpochMilli())
+                .set(BILLING_ACTIONS.SERVICE_ID, serviceId).set(BILLING_ACTIONS.ACTION, action.name())
+                .set(BILLING_ACTIONS.REF, ref).set(BILLING_ACTIONS.DETAILS, details)
+                .set(BILLING_ACTIONS.CREATED_AT, now)
                 .onConflictDoNothing()
                 .execute() == 1;
     }
@@ -151,10 +183,11 @@ final class RenewalRepository {
 
     /** Closes a service's open review items; returns how many. */
     int resolveReviews(DSLContext tx, long serviceId, String admin, String resolution, Instant now) {
-        return tx.update(BILLING_ACTIONS).set(ACTION_RESOLVED_AT, now.toEpochMilli()).set(ACTION_RESOLVED_BY, admin)
-                .set(ACTION_RESOLUTION, resolution)
-                .where(ACTION_SERVICE_ID.eq(serviceId), ACTION.in(REVIEW_TERMINATE, PAYMENT_TO_REVIEW),
-                        ACTION_RESOLVED_AT.isNull())
+        return tx.update(BILLING_ACTIONS).set(BILLING_ACTIONS.RESOLVED_AT, now).set(BILLING_ACTIONS.RESOLVED_BY, admin)
+                .set(BILLING_ACTIONS.RESOLUTION, resolution)
+                .where(BILLING_ACTIONS.SERVICE_ID.eq(serviceId),
+                        BILLING_ACTIONS.ACTION.in(BillingAction.REVIEW_TERMINATE.name(), BillingAction.PAYMENT_TO_REVIEW.name()),
+                        BILLING_ACTIONS.RESOLVED_AT.isNull())
                 .execute();
     }
 

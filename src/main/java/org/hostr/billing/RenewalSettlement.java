@@ -100,7 +100,7 @@ public final class RenewalSettlement implements SettlementListener {
     }
 
     private void toReview(DSLContext tx, long serviceId, PaidInvoice paid, String details) {
-        renewals.recordAction(tx, serviceId, SweepTables.PAYMENT_TO_REVIEW, paid.number(), details, paid.paidAt());
+        renewals.recordAction(tx, serviceId, BillingAction.PAYMENT_TO_REVIEW, paid.number(), details, paid.paidAt());
         audit.record(tx, AuditLog.SYSTEM, "payment.review", "service:" + serviceId,
                 "invoice " + paid.number() + " " + details, paid.paidAt());
         log.info("invoice {} paid for service {}: {}", paid.number(), serviceId, details);

@@ -17,7 +17,9 @@ import org.hostr.db.Database;
 import org.hostr.jobs.Job;
 import org.hostr.jobs.JobHandler;
 import org.hostr.jobs.JobQueue;
+import org.hostr.jobs.NewJob;
 import org.hostr.jobs.PeriodicTask;
+import org.hostr.payments.SettlementListener;
 import org.hostr.provisioning.ProvisioningService;
 import org.hostr.provisioning.ServiceStatus;
 import org.slf4j.Logger;
@@ -25,11 +27,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The renewal sweep (ARCHITECTURE §5.6), run as job kind {@value #KIND} every billing.sweep_interval_seconds and by
- * POST /api/v1/admin/billing/sweep. Each phase selects its services in one bounded query, and every write is guarded,
- * so a sweep run twice, or by two instances at once, does nothing twice:
+ * POST /api/v1/admin/billing/sweep. Each phase selects its services set-based, and every write is guarded, so a sweep
+ * run twice, or by two instances at once, does nothing twice:
  * <ol>
- *   <li>renewal invoices lead_days before due: the unique index invoices_renewal_period_uk;</li>
- *   <li>reminders at issue, one day before and on the due date: one "notice" job per slot's idempotency key;</li>
+ *   <li>renewal invoices lead_days before due, {@value #CHUNK} to a transaction: the unique index
+ *       invoices_renewal_period_uk;</li>
+ *   <li>reminders at issue, one day before and on the due date: one "notice" job per slot's idempotency key, the
+ *       new ones of a page queued together;</li>
  *   <li>unpaid past due + grace → suspend as EXPIRED, "Non-payment INV-…": one billing_actions row per service and due date;</li>
  *   <li>EXPIRED for terminate_after_days → terminate (or an admin review item): likewise;</li>
  *   <li>new orders never paid for pending_order_days → CANCELLED: guarded by status PENDING.</li>
@@ -39,8 +43,15 @@ import org.slf4j.LoggerFactory;
 public final class RenewalSweep implements JobHandler {
     public static final String KIND = "billing-sweep";
     private static final Logger log = LoggerFactory.getLogger(RenewalSweep.class);
+    /**
+     * Renewal invoices issued per transaction, and reminders looked up and queued at a time: their IN lists stay under
+     * SQLite's 999 bind values (jOOQ inlines every value beyond), each transaction holds SQLite's writer for
+     * milliseconds, and a million services are still only a thousand or so transactions.
+     */
+    static final int CHUNK = 900;
+    /** Expiries and terminations each queue WHM work one service at a time: a page of them... */
     static final int BATCH = 200;
-    /** Bounds one run; whatever is left goes to the next run. */
+    /** ...and a bound per run; whatever is left goes to the next run. */
     static final int MAX_BATCHES = 50;
     private static final int MAX_ERRORS = 50;
 
@@ -54,15 +65,20 @@ public final class RenewalSweep implements JobHandler {
     private final SweepRunRepository runs = new SweepRunRepository();
     private final RenewalInvoices invoices;
 
+    /**
+     * @param onPaid what a payment sets off (the settlement listeners), for renewals that credit and a recurring promo
+     *               leave with nothing to pay: they are settled as they are issued
+     */
     public RenewalSweep(Database database, JobQueue jobs, ProvisioningService provisioning, AuditLog audit,
-                        HostrConfig.Billing config, Clock clock) {
+                        CreditService credits, SettlementListener onPaid, HostrConfig.Billing config, Clock clock) {
         this.database = database;
         this.jobs = jobs;
         this.provisioning = provisioning;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
-        this.invoices = new RenewalInvoices(database, audit);
+        this.invoices = new RenewalInvoices(database, audit, credits,
+                new PaidByCredit(new InvoiceService(database), audit, onPaid));
     }
 
     /** The periodic task that enqueues this sweep once per interval across all instances. */
@@ -102,20 +118,27 @@ public final class RenewalSweep implements JobHandler {
 
     private void issueRenewals(Instant now, Run run) {
         Instant issueUpTo = now.plus(Duration.ofDays(config.renewalLeadDays()));
+        List<Long> due = renewals.dueForRenewal(database.dsl(), issueUpTo);
+        for (int from = 0; from < due.size(); from += CHUNK) {
+            List<Long> chunk = due.subList(from, Math.min(from + CHUNK, due.size()));
+            try {
+                run.issued(invoices.issue(chunk, RenewalRepository.BILLED, issueUpTo, now));
+            } catch (RuntimeException e) {
+                log.debug("renewal batch of {} failed ({}); issuing one at a time", chunk.size(), e.toString());
+                issueOneByOne(chunk, issueUpTo, now, run, e);
+            }
+        }
+    }
+
+    /** One service the batch cannot issue must not hold back the others; when none goes through, the fault is not theirs. */
+    private void issueOneByOne(List<Long> chunk, Instant issueUpTo, Instant now, Run run, RuntimeException batchError) {
         Set<Long> failed = new HashSet<>();
-        for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            List<RenewalRepository.BilledService> due = renewals.dueForRenewal(database.dsl(), issueUpTo, BATCH);
-            if (due.stream().allMatch(s -> failed.contains(s.id()))) {
-                return;
-            }
-            for (RenewalRepository.BilledService service : due) {
-                if (!failed.contains(service.id())) {
-                    each(run, failed, service.id(), () -> invoices.issue(service, now)
-                            .ifPresent(number -> run.add(SweepReport.INVOICES_ISSUED)));
-                }
-            }
-            if (due.size() < BATCH) {
-                return;
+        boolean anyIssued = false;
+        for (long id : chunk) {
+            each(run, failed, id, () -> run.issued(invoices.issue(List.of(id), RenewalRepository.BILLED, issueUpTo, now)));
+            anyIssued |= !failed.contains(id);
+            if (!anyIssued && failed.size() >= 3) {
+                throw batchError;
             }
         }
     }
@@ -124,31 +147,31 @@ public final class RenewalSweep implements JobHandler {
         // A reminder is due from the invoice's issue until the service expires; after that the paywall speaks.
         Instant dueAfter = now.minus(Duration.ofDays(config.graceDays() + 1L));
         Instant dueUpTo = now.plus(Duration.ofDays(config.renewalLeadDays()));
-        long afterId = 0;
-        for (int batch = 0; batch < MAX_BATCHES; batch++) {
-            List<RenewalRepository.Unpaid> unpaid = renewals.unpaid(database.dsl(), RenewalRepository.BILLED, dueAfter,
-                    dueUpTo, afterId, BATCH);
-            Map<String, Map<String, Object>> toSend = new LinkedHashMap<>();
-            for (RenewalRepository.Unpaid u : unpaid) {
-                BillingRules.reminderDue(now, u.nextDueAt(), config.renewalLeadDays()).ifPresent(slot -> {
-                    String key = slot.idempotencyKey(u.serviceId(), u.nextDueAt());
-                    if (jobs.findByKey(key).isEmpty()) {
-                        toSend.put(key, Map.of("service_id", u.serviceId(), "invoice", u.invoiceNumber(),
-                                "slot", slot.key(), "text", reminderText(slot, u)));
-                    }
-                });
+        List<RenewalRepository.Unpaid> unpaid = renewals.unpaid(database.dsl(), RenewalRepository.BILLED, dueAfter, dueUpTo);
+        for (int from = 0; from < unpaid.size(); from += CHUNK) {
+            Map<String, Reminder> due = new LinkedHashMap<>();
+            for (RenewalRepository.Unpaid u : unpaid.subList(from, Math.min(from + CHUNK, unpaid.size()))) {
+                BillingRules.reminderDue(now, u.nextDueAt(), config.renewalLeadDays())
+                        .ifPresent(slot -> due.put(slot.idempotencyKey(u.serviceId(), u.nextDueAt()), new Reminder(slot, u)));
             }
+            // Most were queued by earlier sweeps (a reminder stays due for days): look them up before building any. An
+            // invoice this run issued has none yet (its period had no invoice, so no reminder), so it needs no look-up.
+            List<String> lookUp = due.entrySet().stream()
+                    .filter(e -> !run.issuedNumbers.contains(e.getValue().unpaid().invoiceNumber()))
+                    .map(Map.Entry::getKey).toList();
+            due.keySet().removeAll(jobs.existingKeys(lookUp));
+            List<NewJob> toSend = due.entrySet().stream().map(e -> NewJob.of(NoticeHandler.KIND, e.getKey(), Map.of(
+                    "service_id", e.getValue().unpaid().serviceId(), "invoice", e.getValue().unpaid().invoiceNumber(),
+                    "slot", e.getValue().slot().key(), "text", reminderText(e.getValue().slot(), e.getValue().unpaid()))))
+                    .toList();
             if (!toSend.isEmpty()) {
-                // The keys make a second sweep's enqueue of the same reminder return the existing job.
-                database.transactionRun(tx -> toSend.forEach((key, payload) -> jobs.enqueue(tx, NoticeHandler.KIND, key,
-                        payload, null)));
-                toSend.keySet().forEach(key -> run.add(SweepReport.REMINDERS_QUEUED));
+                // The keys make a concurrent sweep's insert of the same reminder a no-op; only new ones are counted.
+                run.add(SweepReport.REMINDERS_QUEUED, database.transaction(tx -> jobs.enqueueAll(tx, toSend)));
             }
-            if (unpaid.size() < BATCH) {
-                return;
-            }
-            afterId = unpaid.get(unpaid.size() - 1).serviceId();
         }
+    }
+
+    private record Reminder(BillingRules.ReminderSlot slot, RenewalRepository.Unpaid unpaid) {
     }
 
     private static String reminderText(BillingRules.ReminderSlot slot, RenewalRepository.Unpaid u) {
@@ -176,7 +199,7 @@ public final class RenewalSweep implements JobHandler {
                 each(run, failed, u.serviceId(), () -> {
                     String reason = "Non-payment " + u.invoiceNumber();
                     boolean requested = database.transaction(tx -> {
-                        if (!renewals.recordAction(tx, u.serviceId(), SweepTables.EXPIRE,
+                        if (!renewals.recordAction(tx, u.serviceId(), BillingAction.EXPIRE,
                                 RenewalRepository.dueRef(u.nextDueAt()), reason, now)) {
                             return false;
                         }
@@ -218,7 +241,7 @@ public final class RenewalSweep implements JobHandler {
         String details = "expired since " + e.expiredAt() + ", unpaid since " + e.nextDueAt();
         if (config.reviewBeforeTerminate()) {
             boolean opened = database.transaction(tx -> {
-                if (!renewals.recordAction(tx, e.serviceId(), SweepTables.REVIEW_TERMINATE, ref, details, now)) {
+                if (!renewals.recordAction(tx, e.serviceId(), BillingAction.REVIEW_TERMINATE, ref, details, now)) {
                     return false;
                 }
                 audit.record(tx, AuditLog.SYSTEM, "service.review_terminate", "service:" + e.serviceId(), details, now);
@@ -231,7 +254,7 @@ public final class RenewalSweep implements JobHandler {
             return;
         }
         boolean requested = database.transaction(tx -> {
-            if (!renewals.recordAction(tx, e.serviceId(), SweepTables.TERMINATE, ref, details, now)) {
+            if (!renewals.recordAction(tx, e.serviceId(), BillingAction.TERMINATE, ref, details, now)) {
                 return false;
             }
             provisioning.requestTerminate(tx, e.serviceId());
@@ -295,6 +318,8 @@ public final class RenewalSweep implements JobHandler {
     private static final class Run {
         final Map<String, Integer> counts = new LinkedHashMap<>();
         final List<String> errors = new ArrayList<>();
+        /** Invoices issued by this run: their reminders cannot exist yet. */
+        final Set<String> issuedNumbers = new HashSet<>();
 
         Run() {
             for (String key : List.of(SweepReport.INVOICES_ISSUED, SweepReport.REMINDERS_QUEUED,
@@ -305,7 +330,16 @@ public final class RenewalSweep implements JobHandler {
         }
 
         synchronized void add(String key) {
-            counts.merge(key, 1, Integer::sum);
+            add(key, 1);
+        }
+
+        synchronized void add(String key, int n) {
+            counts.merge(key, n, Integer::sum);
+        }
+
+        synchronized void issued(List<String> numbers) {
+            add(SweepReport.INVOICES_ISSUED, numbers.size());
+            issuedNumbers.addAll(numbers);
         }
 
         synchronized void error(String message) {

@@ -1,10 +1,10 @@
 package org.hostr.billing;
 
-import static org.hostr.billing.SweepTables.*;
+import static org.hostr.db.generated.Tables.SWEEP_RUNS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +18,23 @@ final class SweepRunRepository {
 
     void insert(DSLContext tx, SweepReport report) {
         tx.insertInto(SWEEP_RUNS)
-                .set(RUN_STARTED_AT, report.startedAt().toEpochMilli())
-                .set(RUN_FINISHED_AT, report.finishedAt().toEpochMilli())
-                .set(RUN_COUNTS, write(report.counts()))
-                .set(RUN_ERROR_COUNT, (long) report.errors().size())
-                .set(RUN_ERRORS, String.join("\n", report.errors()))
+                .set(SWEEP_RUNS.STARTED_AT, report.startedAt())
+                .set(SWEEP_RUNS.FINISHED_AT, report.finishedAt())
+                .set(SWEEP_RUNS.COUNTS, write(report.counts()))
+                .set(SWEEP_RUNS.ERROR_COUNT, (long) report.errors().size())
+                .set(SWEEP_RUNS.ERRORS, String.join("\n", report.errors()))
                 .execute();
         // A run a minute is half a million rows a year: keep a month.
         tx.deleteFrom(SWEEP_RUNS)
-                .where(RUN_STARTED_AT.lt(report.startedAt().minus(java.time.Duration.ofDays(KEEP_DAYS)).toEpochMilli()))
+                .where(SWEEP_RUNS.STARTED_AT.lt(report.startedAt().minus(Duration.ofDays(KEEP_DAYS))))
                 .execute();
     }
 
     Optional<SweepReport> last(DSLContext db) {
-        return db.select(RUN_STARTED_AT, RUN_FINISHED_AT, RUN_COUNTS, RUN_ERRORS).from(SWEEP_RUNS)
-                .orderBy(RUN_STARTED_AT.desc(), RUN_ID.desc()).limit(1)
-                .fetchOptional(r -> new SweepReport(Instant.ofEpochMilli(r.value1()), Instant.ofEpochMilli(r.value2()),
-                        read(r.value3()), r.value4() == null || r.value4().isEmpty() ? List.of()
-                                : Arrays.asList(r.value4().split("\n"))));
+        return db.select(SWEEP_RUNS.STARTED_AT, SWEEP_RUNS.FINISHED_AT, SWEEP_RUNS.COUNTS, SWEEP_RUNS.ERRORS).from(SWEEP_RUNS)
+                .orderBy(SWEEP_RUNS.STARTED_AT.desc(), SWEEP_RUNS.ID.desc()).limit(1)
+                .fetchOptional(r -> new SweepReport(r.value1(), r.value2(), read(r.value3()),
+                        r.value4() == null || r.value4().isEmpty() ? List.of() : Arrays.asList(r.value4().split("\n"))));
     }
 
     private static String write(Map<String, Integer> counts) {

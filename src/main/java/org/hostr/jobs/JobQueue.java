@@ -40,6 +40,22 @@ public final class JobQueue {
         return id;
     }
 
+    /**
+     * Enqueues many jobs in the caller's transaction as one batch; those whose idempotency key exists already are
+     * left as they are, whatever their status.
+     *
+     * @return how many were new
+     */
+    public int enqueueAll(DSLContext tx, List<NewJob> jobs) {
+        if (jobs.isEmpty()) {
+            return 0;
+        }
+        int inserted = repository.insertAllIfAbsent(tx, jobs, clock.instant());
+        log.debug("{} of {} jobs queued", inserted, jobs.size());
+        wakeRunners();
+        return inserted;
+    }
+
     /** @param payload a Map, a record or a JsonNode; @param runAt null for now */
     public long enqueue(DSLContext tx, String kind, String idempotencyKey, Object payload, Instant runAt) {
         return enqueue(tx, NewJob.of(kind, idempotencyKey, payload).runAt(runAt));
@@ -64,6 +80,11 @@ public final class JobQueue {
 
     public java.util.Optional<Job> findByKey(String idempotencyKey) {
         return repository.findByKey(idempotencyKey);
+    }
+
+    /** Which of these idempotency keys have a job already (whatever its status): one query for a page of them. */
+    public java.util.Set<String> existingKeys(java.util.Collection<String> idempotencyKeys) {
+        return idempotencyKeys.isEmpty() ? java.util.Set.of() : repository.existingKeys(idempotencyKeys);
     }
 
     /** Newest first; pages count from 1. */

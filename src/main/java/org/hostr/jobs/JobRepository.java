@@ -74,7 +74,7 @@ public final class JobRepository {
         if (Arrays.stream(counts).allMatch(n -> n >= 0)) {
             return Arrays.stream(counts).sum();
         }
-        // The driver did not say per row (PostgreSQL with reWriteBatchedInserts): count the ones created just now.
+        // The driver did not count per row (PostgreSQL with reWriteBatchedInserts): count the ones created just now.
         return tx.fetchCount(JOBS, JOBS.IDEMPOTENCY_KEY.in(jobs.stream().map(NewJob::idempotencyKey).toList()),
                 JOBS.CREATED_AT.eq(now));
     }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hostr.audit.AuditLog;
 import org.hostr.catalog.CatalogService;
@@ -23,6 +25,8 @@ public final class BillingFixture implements AutoCloseable {
     public final AuditLog audit;
     public final OrderService orders;
     public final InvoiceService invoices;
+    /** Invoices that credit or a discount paid as they were issued (no settlement listeners here but this one). */
+    public final List<PaidInvoice> paidByCredit = new CopyOnWriteArrayList<>();
 
     public BillingFixture(TestDatabases.Kind kind) {
         this.db = TestDatabases.open(kind);
@@ -34,7 +38,8 @@ public final class BillingFixture implements AutoCloseable {
                 .execute();
         this.catalog = new CatalogService(db, clock);
         this.audit = new AuditLog(db.dsl());
-        this.orders = new OrderService(db, catalog, audit, clock);
+        this.orders = new OrderService(db, catalog, audit, clock, new PromoCodeService(db, clock), new CreditService(audit, clock),
+                (tx, paid) -> paidByCredit.add(paid));
         this.invoices = new InvoiceService(db);
     }
 

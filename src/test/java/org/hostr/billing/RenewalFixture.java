@@ -51,6 +51,8 @@ final class RenewalFixture implements AutoCloseable {
     final InvoiceService invoiceService;
     final CatalogService catalog;
     final CreditService credits;
+    final PromoCodeService promos;
+    final OrderService orders;
     final RenewalSweep sweep;
     final SettlementListener onPaid;
     final BillingAdminService admin;
@@ -80,17 +82,21 @@ final class RenewalFixture implements AutoCloseable {
                 WhmSimulator.DEFAULT_TOKEN, null, 100L, true, null), "npub1admin");
         invoiceService = new InvoiceService(db);
         credits = new CreditService(audit, clock);
-        sweep = new RenewalSweep(db, queue, provisioning.service(), audit, billing, clock);
+        promos = new PromoCodeService(db, clock);
         RenewalSettlement renewals = new RenewalSettlement(provisioning.service(), audit, billing);
-        // What Application wires: provisioning for NEW, the renewal feature for RENEWAL/UPGRADE.
+        PromoUseOnSettlement promoUses = new PromoUseOnSettlement(promos);
+        // What Application wires: provisioning for NEW, the renewal feature for RENEWAL/UPGRADE, promo uses.
         onPaid = (tx, paid) -> {
+            promoUses.invoicePaid(tx, paid);
             if ("NEW".equals(paid.kind())) {
                 provisioning.service().requestProvisioning(tx, paid.serviceId());
             }
             renewals.invoicePaid(tx, paid);
         };
+        sweep = new RenewalSweep(db, queue, provisioning.service(), audit, credits, onPaid, billing, clock);
+        orders = new OrderService(db, catalog, audit, clock, promos, credits, onPaid);
         admin = new BillingAdminService(db, provisioning.service(), invoiceService, credits, audit, sweep, onPaid, clock);
-        customers = new CustomerBillingService(db, catalog, provisioning.service(), credits, audit, clock);
+        customers = new CustomerBillingService(db, catalog, provisioning.service(), credits, onPaid, audit, clock);
         Map<String, JobHandler> handlers = new HashMap<>(provisioning.jobHandlers());
         handlers.put(RenewalSweep.KIND, sweep);
         handlers.put(NoticeHandler.KIND, new NoticeHandler(db, audit, clock));
@@ -119,8 +125,8 @@ final class RenewalFixture implements AutoCloseable {
         Instant now = clock.instant();
         return db.transaction(tx -> {
             long serviceId = new ServiceRecords().insertPending(tx, customer, basicPlan, domain, now);
-            new InvoiceRepository().insertNew(tx, InvoiceNumbers.next(tx, now), customer, serviceId, basicPlan, 500, 500,
-                    "USD", now);
+            new InvoiceRepository().insertNew(tx, InvoiceNumbers.next(tx, now), customer, serviceId, basicPlan,
+                    InvoiceAmounts.of(500, 0, 0), null, "USD", now);
             return serviceId;
         });
     }
@@ -161,6 +167,43 @@ final class RenewalFixture implements AutoCloseable {
             clock.advance(left.compareTo(step) < 0 ? left : step);
             sweepAndRunJobs();
         }
+    }
+
+    /**
+     * {@code count} ACTIVE services (a customer each) due at {@code nextDueAt}, inserted with one statement per table
+     * as a bulk import would: no orders, no WHM accounts. @return their ids, ascending
+     */
+    List<Long> activeServicesInBulk(int count, Instant nextDueAt) {
+        Instant now = clock.instant();
+        var customers = db.dsl().insertInto(CUSTOMERS, CUSTOMERS.PUBKEY, CUSTOMERS.CREATED_AT);
+        for (int i = 0; i < count; i++) {
+            customers = customers.values(String.format("%064x", 1_000_000 + i), now);
+        }
+        customers.execute();
+        List<Long> customerIds = db.dsl().select(CUSTOMERS.ID).from(CUSTOMERS).orderBy(CUSTOMERS.ID.desc()).limit(count)
+                .fetch(CUSTOMERS.ID);
+        var services = db.dsl().insertInto(SERVICES, SERVICES.CUSTOMER_ID, SERVICES.PLAN_ID, SERVICES.DOMAIN,
+                SERVICES.STATUS, SERVICES.NEXT_DUE_AT, SERVICES.PERIOD_START, SERVICES.CREATED_AT, SERVICES.UPDATED_AT);
+        for (int i = 0; i < count; i++) {
+            services = services.values(customerIds.get(i), basicPlan, "bulk" + i + ".example", "ACTIVE", nextDueAt,
+                    nextDueAt.minus(Duration.ofDays(28)), now, now);
+        }
+        services.execute();
+        return db.dsl().select(SERVICES.ID).from(SERVICES).where(SERVICES.DOMAIN.like("bulk%")).orderBy(SERVICES.ID)
+                .fetch(SERVICES.ID);
+    }
+
+    void giveCredit(long customerId, long minor) {
+        db.dsl().update(CUSTOMERS).set(CUSTOMERS.CREDIT_MINOR, minor).where(CUSTOMERS.ID.eq(customerId)).execute();
+    }
+
+    long credit(long customerId) {
+        return db.dsl().select(CUSTOMERS.CREDIT_MINOR).from(CUSTOMERS).where(CUSTOMERS.ID.eq(customerId))
+                .fetchSingle(CUSTOMERS.CREDIT_MINOR);
+    }
+
+    List<InvoicesRecord> renewals(long serviceId) {
+        return invoices(serviceId).stream().filter(i -> "RENEWAL".equals(i.getKind())).toList();
     }
 
     ServicesRecord service(long id) {
