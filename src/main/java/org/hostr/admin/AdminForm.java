@@ -123,6 +123,12 @@ final class AdminForm {
         return major.movePointRight(digits).longValueExact();
     }
 
+    /** As {@link #amount}, but blank is allowed and gives null (e.g. "refund all that is left"). */
+    Long optionalAmount(String field, String label, String currency) {
+        String value = raw(field);
+        return value == null || value.isBlank() ? null : amount(field, label, currency);
+    }
+
     /** One of a fixed set of values. */
     String choice(String field, String label, Set<String> allowed) {
         String value = raw(field);

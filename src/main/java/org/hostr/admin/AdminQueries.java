@@ -18,7 +18,6 @@ import static org.jooq.impl.DSL.when;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,7 +197,11 @@ public final class AdminQueries {
 
     /** Services matching the filter, newest first, with their customer, plan and server in the same query. */
     public Page<ServiceRow> services(ServiceFilter filter, int page) {
-        Condition where = filter.condition();
+        return services(filter.condition(), page);
+    }
+
+    /** Services matching a condition on SERVICES, newest first; for lists other features define (the review queue). */
+    Page<ServiceRow> services(Condition where, int page) {
         long total = db.fetchCount(SERVICES, where);
         int number = clampPage(page, total);
         List<ServiceRow> rows = serviceQuery(where).orderBy(SERVICES.ID.desc())
@@ -244,9 +247,17 @@ public final class AdminQueries {
 
     /** Invoices with the given status (null: any), newest first, with customer, domain and latest payment state. */
     public Page<InvoiceRow> invoices(String status, Long customerId, int page) {
+        return invoices(status, customerId, null, page);
+    }
+
+    /** As {@link #invoices(String, Long, int)}, also narrowed to one service when {@code serviceId} is given. */
+    public Page<InvoiceRow> invoices(String status, Long customerId, Long serviceId, int page) {
         Condition where = status == null ? noCondition() : INVOICES.STATUS.eq(status);
         if (customerId != null) {
             where = where.and(INVOICES.CUSTOMER_ID.eq(customerId));
+        }
+        if (serviceId != null) {
+            where = where.and(INVOICES.SERVICE_ID.eq(serviceId));
         }
         long total = db.fetchCount(INVOICES, where);
         int number = clampPage(page, total);
@@ -312,21 +323,6 @@ public final class AdminQueries {
                 .or(AUDIT_LOG.SUBJECT.in(select(INVOICES.NUMBER).from(INVOICES).where(INVOICES.CUSTOMER_ID.eq(customerId))));
         return db.selectFrom(AUDIT_LOG).where(about).orderBy(AUDIT_LOG.ID.desc()).limit(limit)
                 .fetch(r -> new AuditRow(r.getId(), r.getActor(), r.getAction(), r.getSubject(), r.getDetails(), r.getAt()));
-    }
-
-    /** Admin notes ("service.note" lines) of the given services, oldest first, in one query. */
-    public Map<Long, List<AuditRow>> notesOf(List<Long> serviceIds) {
-        Map<Long, List<AuditRow>> notes = new HashMap<>();
-        if (serviceIds.isEmpty()) {
-            return notes;
-        }
-        List<String> subjects = serviceIds.stream().map(id -> "service:" + id).toList();
-        db.selectFrom(AUDIT_LOG).where(AUDIT_LOG.ACTION.eq("service.note")).and(AUDIT_LOG.SUBJECT.in(subjects))
-                .orderBy(AUDIT_LOG.ID)
-                .forEach(r -> notes.computeIfAbsent(Long.parseLong(r.getSubject().substring("service:".length())),
-                        k -> new ArrayList<>()).add(new AuditRow(r.getId(), r.getActor(), r.getAction(), r.getSubject(),
-                        r.getDetails(), r.getAt())));
-        return notes;
     }
 
     private static int clampPage(int page, long total) {

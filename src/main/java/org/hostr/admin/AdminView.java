@@ -24,9 +24,15 @@ final class AdminView {
             Map.entry("server-saved", "Server saved."),
             Map.entry("job-retried", "Job queued again."),
             Map.entry("job-cancelled", "Job cancelled."),
+            Map.entry("suspend-queued", "Suspension queued: the service turns SUSPENDED when WHM confirms."),
             Map.entry("unsuspend-queued", "Unsuspension queued: the service turns ACTIVE when WHM confirms."),
             Map.entry("terminate-queued", "Termination queued: the account is removed when WHM confirms."),
-            Map.entry("note-added", "Note added."));
+            Map.entry("service-extended", "Service extended: its new due date is shown below."),
+            Map.entry("note-added", "Note added."),
+            Map.entry("review-closed", "Review items closed."),
+            Map.entry("invoice-marked-paid", "Invoice marked paid: what a payment sets off is under way."),
+            Map.entry("invoice-cancelled", "Invoice cancelled."),
+            Map.entry("invoice-refunded", "Refunded to the customer's credit balance."));
 
     private AdminView() {
     }
@@ -39,6 +45,13 @@ final class AdminView {
             full.put("notice", NOTICES.get(done));
         }
         Pages.render(ctx, "admin/" + template, full);
+    }
+
+    /** Pebble looks map keys up by the template's value; ids as strings keep Long and Integer from mismatching. */
+    static Map<String, Object> byId(Map<Long, ?> byId) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        byId.forEach((k, v) -> out.put(k.toString(), v));
+        return out;
     }
 
     static void redirect(Context ctx, String path, String done) {

@@ -111,6 +111,26 @@ public final class BillingAdminService {
     }
 
     /**
+     * Closes the service's open review items without touching the service: the admin dealt with them another way (a
+     * kept payment refunded to balance, a termination decided against). Without this, an item on a service that can
+     * no longer be unsuspended or terminated would stay in the queue for ever.
+     *
+     * @return how many items were closed
+     */
+    public int closeReview(String admin, long serviceId, String resolution) {
+        String why = required(resolution, "resolution", "closing a review item needs a word on what was done");
+        service(serviceId);
+        return database.transaction(tx -> {
+            int closed = renewals.resolveReviews(tx, serviceId, admin, why, clock.instant());
+            if (closed == 0) {
+                throw ApiError.conflict("nothing_open", "service " + serviceId + " has no open review item to close");
+            }
+            audit.record(tx, admin, "review.close", "service:" + serviceId, closed + " item(s): " + why, clock.instant());
+            return closed;
+        });
+    }
+
+    /**
      * Moves the due date {@code days} later (an outage credit), and the open renewal invoice with it so the sweep does
      * not issue a second one. Only ACTIVE or SUSPENDED services: an EXPIRED one is restored by paying or unsuspending.
      *

@@ -26,15 +26,21 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hostr.audit.AuditLog;
 import org.hostr.auth.Viewer;
+import org.hostr.billing.BillingAdminService;
+import org.hostr.billing.CreditService;
+import org.hostr.billing.InvoiceService;
+import org.hostr.billing.RenewalSweep;
 import org.hostr.catalog.CatalogService;
 import org.hostr.catalog.Plan;
 import org.hostr.db.Database;
 import org.hostr.jobs.JobQueue;
 import org.hostr.jobs.JobRepository;
 import org.hostr.nostr.Nip19;
+import org.hostr.payments.SettlementListener;
 import org.hostr.provisioning.ProvisioningModule;
 import org.hostr.provisioning.whm.WhmTimeouts;
 import org.hostr.secrets.SecretBox;
+import org.hostr.config.HostrConfig;
 import org.hostr.testing.TestDatabases;
 import org.hostr.web.Json;
 import org.hostr.web.Pages;
@@ -70,7 +76,13 @@ class AdminPagesIT {
         JobQueue jobs = new JobQueue(new JobRepository(db.dsl()), clock);
         provisioning = ProvisioningModule.create(db, jobs, new SecretBox(new byte[32]), audit, clock,
                 id -> catalog.plan(id).map(Plan::whmPackage), WhmTimeouts.DEFAULT, Duration.ofHours(1));
-        AdminModule admin = AdminModule.create(db, catalog, jobs, provisioning, audit, clock,
+        CreditService credits = new CreditService(audit, clock);
+        SettlementListener onPaid = (tx, paid) -> { };
+        RenewalSweep sweep = new RenewalSweep(db, jobs, provisioning.service(), audit, credits, onPaid,
+                new HostrConfig.Billing("USD", 7, 3, 15, false, 7, 60), clock);
+        BillingAdminService billing = new BillingAdminService(db, provisioning.service(), new InvoiceService(db), credits,
+                audit, sweep, onPaid, clock);
+        AdminModule admin = AdminModule.create(db, catalog, jobs, provisioning, billing, audit, clock,
                 () -> Optional.of("2026-11-21 02:00 UTC: 3 renewed, 1 expired, no errors"));
         RouteGroup viewer = routes -> routes.before(ctx -> {
             String who = ctx.header("X-Test-Viewer");
@@ -278,7 +290,7 @@ class AdminPagesIT {
         HttpResponse<String> response = post("/admin/review/" + active + "/unsuspend", "admin", Map.of());
 
         assertEquals(409, response.statusCode());
-        assertTrue(response.body().contains("is no longer SUSPENDED"));
+        assertTrue(response.body().contains("Cannot unsuspend service " + active + " while it is ACTIVE"), response.body());
         assertEquals(jobs, db.dsl().fetchCount(JOBS));
     }
 

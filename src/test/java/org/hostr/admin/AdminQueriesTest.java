@@ -1,6 +1,5 @@
 package org.hostr.admin;
 
-import static org.hostr.db.generated.Tables.AUDIT_LOG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,7 +76,6 @@ class AdminQueriesTest {
         Page<AdminRows.CustomerRow> customers = measure(2, "customers", () -> q.customers(null, 3));
         Page<AdminRows.ServiceRow> services = measure(2, "services", () -> q.services(ServiceFilter.ALL, 7));
         Page<AdminRows.ServiceRow> review = measure(2, "review", () -> q.services(new ServiceFilter("SUSPENDED", null, null, null), 2));
-        measure(1, "review notes", () -> q.notesOf(review.rows().stream().map(AdminRows.ServiceRow::id).toList()));
         Page<AdminRows.InvoiceRow> invoices = measure(2, "invoices", () -> q.invoices(null, null, 4));
         Page<AdminRows.PaymentRow> payments = measure(2, "payments", () -> q.payments(2));
         Page<AdminRows.AuditRow> audit = measure(2, "audit", () -> q.audit(null, null, 2));
@@ -223,24 +221,6 @@ class AdminQueriesTest {
         assertEquals(SERVICES / 2 * 500L, open.get(0).openMinor());
         assertEquals(SERVICES / 4, open.get(0).overdueCount());
         assertEquals(SERVICES / 4 * 500L, open.get(0).overdueMinor());
-    }
-
-    @ParameterizedTest
-    @EnumSource(Kind.class)
-    void notesAreReadForThePageServicesInOneStatement(Kind kind) {
-        Database db = seeded(kind);
-        db.transactionRun(tx -> tx.insertInto(AUDIT_LOG, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION, AUDIT_LOG.SUBJECT,
-                        AUDIT_LOG.DETAILS, AUDIT_LOG.AT)
-                .values("npub1admin", "service.note", "service:13", "first", NOW)
-                .values("npub1admin", "service.note", "service:13", "second", NOW)
-                .values("npub1admin", "service.suspend", "service:13", "not a note", NOW)
-                .execute());
-        AdminQueries q = counted(kind);
-
-        Map<Long, List<AdminRows.AuditRow>> notes = measure(1, "notes", () -> q.notesOf(List.of(3L, 13L, 23L)));
-
-        assertEquals(List.of("first", "second"), notes.get(13L).stream().map(AdminRows.AuditRow::details).toList());
-        assertEquals(1, notes.size());
     }
 
     private static List<Instant> bounds(int months) {
