@@ -81,6 +81,10 @@ public final class DemoEnvironment implements AutoCloseable {
                 new HostrConfig.Secrets(secrets.getProperty("encryption_key")),
                 new HostrConfig.Metrics(true, ""),
                 new HostrConfig.Dev(true),
+                // The demo's shop has a key of its own, so notices are built and recorded; with no relays configured
+                // they are marked skipped ("nowhere to send") instead of leaving the machine.
+                new HostrConfig.Notify(Nip19.nsecEncode(DemoLoginRoutes.key(secrets.getProperty("shop_key"))), List.of(),
+                        true, SHOP_NAME, "shop", 5),
                 plans(),
                 List.of(new HostrConfig.WhmServerEntry("demo-whm", whmUrl, WhmSimulator.DEFAULT_USER,
                         WhmSimulator.DEFAULT_TOKEN, 500, "", true)));
@@ -114,6 +118,7 @@ public final class DemoEnvironment implements AutoCloseable {
         changed |= fill(p, "whm_token", 24);
         changed |= fillKey(p, "demo_customer_key");
         changed |= fillKey(p, "demo_admin_key");
+        changed |= fillKey(p, "shop_key");
         if (changed) {
             try (Writer out = Files.newBufferedWriter(file)) {
                 p.store(out, "Secrets of this demo only; delete the folder to start afresh");

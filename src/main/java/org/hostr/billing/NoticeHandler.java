@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a customer notice (a renewal reminder). No messaging exists yet, so "sending" is an audit_log line
- * {@code notice.sent}; a later issue replaces this handler with Nostr DMs (notify/). The job's idempotency key
- * ({@link BillingRules.ReminderSlot#idempotencyKey}) makes each reminder one job; delivery is at least once, so a
- * crash between the audit line and the job's DONE can log one notice twice.
+ * The job kind {@value #KIND} the renewal sweep queues per reminder slot, and a stand-in handler for it that only writes
+ * an audit_log line {@code notice.sent}: billing's own tests run the sweep with it. The application registers notify's
+ * handler for this kind instead, which turns each reminder into a Nostr notice under the job's idempotency key
+ * ({@link BillingRules.ReminderSlot#idempotencyKey}), so a reminder is one notice however often its job runs.
  */
 public final class NoticeHandler implements JobHandler {
     public static final String KIND = "notice";

@@ -129,6 +129,9 @@ public final class ConfigLoader {
                 new HostrConfig.Secrets(v.str("secrets.encryption_key")),
                 new HostrConfig.Metrics(v.bool("metrics.enabled"), v.str("metrics.bearer_token")),
                 new HostrConfig.Dev(v.bool("dev.test_clock")),
+                new HostrConfig.Notify(v.str("notify.shop_nsec"), v.list("notify.relays"),
+                        v.bool("notify.fallback_to_configured_relays"), v.str("notify.shop_name"),
+                        v.str("notify.shop_nip05_name"), v.integer("notify.publish_timeout_seconds")),
                 plans, servers);
     }
 

@@ -49,6 +49,13 @@ final class ConfigSchema {
 
             new ConfigKey("secrets", "encryption_key", STRING, ""),
 
+            new ConfigKey("notify", "shop_nsec", STRING, ""),
+            new ConfigKey("notify", "relays", STRING_LIST, List.of("wss://relay.damus.io", "wss://nos.lol")),
+            new ConfigKey("notify", "fallback_to_configured_relays", BOOLEAN, true),
+            new ConfigKey("notify", "shop_name", STRING, "Hostr"),
+            new ConfigKey("notify", "shop_nip05_name", STRING, "shop"),
+            new ConfigKey("notify", "publish_timeout_seconds", INTEGER, 10L),
+
             new ConfigKey("metrics", "enabled", BOOLEAN, true),
             new ConfigKey("metrics", "bearer_token", STRING, ""),
 

@@ -33,6 +33,7 @@ final class ConfigValidator {
         strike(c.strike(), mode, p);
         billing(c.billing(), p);
         secrets(c.secrets(), mode, p);
+        NotifySettings.validate(c.notices(), mode, p);
         for (HostrConfig.PlanEntry plan : c.plans()) {
             plan(plan, p);
         }

@@ -12,6 +12,7 @@ public record HostrConfig(
         Secrets secrets,
         Metrics metrics,
         Dev dev,
+        Notify notices,
         List<PlanEntry> plans,
         List<WhmServerEntry> whmServers) {
 
@@ -74,6 +75,44 @@ public record HostrConfig(
     }
 
     public record Dev(boolean testClock) {
+    }
+
+    /**
+     * Private notices (NIP-17) from the shop's own Nostr key, and the shop's public identity (kind 0, NIP-05).
+     *
+     * @param shopNsec                   the shop's secret key as nsec1…; empty: notices are recorded as skipped
+     * @param fallbackToConfiguredRelays send to {@code relays} when a recipient publishes no DM relay list (kind 10050)
+     */
+    public record Notify(String shopNsec, List<String> relays, boolean fallbackToConfiguredRelays, String shopName,
+                         String shopNip05Name, int publishTimeoutSeconds) {
+        /** No shop key: every notice is recorded and skipped, nothing is published. */
+        public static Notify off() {
+            return new Notify("", List.of(), true, "Hostr", "shop", 10);
+        }
+
+        public Notify {
+            relays = List.copyOf(relays);
+        }
+
+        public boolean enabled() {
+            return !shopNsec.isEmpty();
+        }
+
+        /** The same settings for another shop key (demo and tests make one up). */
+        public Notify withShopNsec(String nsec) {
+            return new Notify(nsec, relays, fallbackToConfiguredRelays, shopName, shopNip05Name, publishTimeoutSeconds);
+        }
+
+        public Notify withRelays(List<String> urls) {
+            return new Notify(shopNsec, urls, fallbackToConfiguredRelays, shopName, shopNip05Name, publishTimeoutSeconds);
+        }
+
+        @Override
+        public String toString() {
+            return "Notify[shopNsec=" + redact(shopNsec) + ", relays=" + relays + ", fallbackToConfiguredRelays="
+                    + fallbackToConfiguredRelays + ", shopName=" + shopName + ", shopNip05Name=" + shopNip05Name
+                    + ", publishTimeoutSeconds=" + publishTimeoutSeconds + "]";
+        }
     }
 
     /** A plan kept in the config file, upserted into the catalogue at start. */

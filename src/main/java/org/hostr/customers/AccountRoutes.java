@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.hostr.auth.Auth;
 import org.hostr.auth.Viewer;
 import org.hostr.billing.AccountOverview;
@@ -30,8 +31,12 @@ public final class AccountRoutes implements RouteGroup {
     private final String baseUrl;
     private final String currency;
     private final Clock clock;
+    private final LongFunction<Map<String, Object>> noticeSettings;
 
-    public AccountRoutes(CustomerService customers, AccountOverview overview, String baseUrl, String currency, Clock clock) {
+    /** @param noticeSettings the Notices section of the account page (notify/), by customer id */
+    public AccountRoutes(CustomerService customers, AccountOverview overview, String baseUrl, String currency, Clock clock,
+                         LongFunction<Map<String, Object>> noticeSettings) {
+        this.noticeSettings = noticeSettings;
         this.customers = customers;
         this.overview = overview;
         this.baseUrl = baseUrl;
@@ -57,6 +62,7 @@ public final class AccountRoutes implements RouteGroup {
             model.put("invoices", overview.invoices(customer.id()));
             model.put("paywall", org.hostr.billing.PaywallRoutes.of(overview, customer.id()));
             model.put("delete_confirmation", DELETE_CONFIRMATION);
+            model.put("notices", noticeSettings.apply(customer.id()));
             Pages.render(ctx, "account.html", model);
         });
         routes.get("/api/v1/customers/{npub}/exists", ctx -> {

@@ -45,6 +45,11 @@ public final class CustomerService {
         return customers.byId(id);
     }
 
+    /** Inside the caller's transaction, which may not hold a second pooled connection while it waits. */
+    public Optional<Customer> byId(DSLContext tx, long id) {
+        return customers.byId(tx, id);
+    }
+
     public Optional<Customer> byPubkey(String pubkey) {
         return customers.byPubkey(pubkey);
     }

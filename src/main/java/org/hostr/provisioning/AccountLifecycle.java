@@ -27,16 +27,18 @@ public final class AccountLifecycle {
     private final org.hostr.secrets.SecretBox secrets;
     private final AccountPasswords passwords = new AccountPasswords();
     private final ServiceEvents events;
+    private final ProvisioningListener listener;
     private final Clock clock;
 
     public AccountLifecycle(Database database, ServerService servers, PlanPackages plans,
-                            org.hostr.secrets.SecretBox secrets, Clock clock) {
+                            org.hostr.secrets.SecretBox secrets, ProvisioningListener listener, Clock clock) {
         this.database = database;
         this.services = new ServiceRepository(database.dsl());
         this.servers = servers;
         this.plans = plans;
         this.secrets = secrets;
         this.events = new ServiceEvents(database, services, clock);
+        this.listener = listener;
         this.clock = clock;
     }
 
@@ -103,6 +105,7 @@ public final class AccountLifecycle {
                     return false;
                 }
                 events.record(tx, service.id(), "terminate", ServiceEvents.OK, done);
+                listener.statusChanged(tx, service, ServiceStatus.TERMINATED);
                 return true;
             });
             requireChanged(changed, service);
@@ -197,6 +200,7 @@ public final class AccountLifecycle {
                 return false;
             }
             events.record(tx, service.id(), action, ServiceEvents.OK, details);
+            listener.statusChanged(tx, service, to);
             return true;
         });
         requireChanged(changed, service);

@@ -35,15 +35,18 @@ public final class DriftCheck implements JobHandler {
     private final ServerService servers;
     private final PlanPackages plans;
     private final AuditLog audit;
+    private final ProvisioningListener listener;
     private final Clock clock;
     private final AtomicReference<DriftReport> latest = new AtomicReference<>(DriftReport.NONE);
 
-    public DriftCheck(Database database, ServerService servers, PlanPackages plans, AuditLog audit, Clock clock) {
+    public DriftCheck(Database database, ServerService servers, PlanPackages plans, AuditLog audit,
+                      ProvisioningListener listener, Clock clock) {
         this.database = database;
         this.services = new ServiceRepository(database.dsl());
         this.servers = servers;
         this.plans = plans;
         this.audit = audit;
+        this.listener = listener;
         this.clock = clock;
     }
 
@@ -135,8 +138,11 @@ public final class DriftCheck implements JobHandler {
             return;
         }
         Instant now = clock.instant();
-        database.transactionRun(tx -> fresh.forEach(f -> audit.record(tx, AuditLog.SYSTEM, "drift.found",
-                f.serviceId() != null ? "service:" + f.serviceId() : "server:" + f.serverId(),
-                f.kind() + " on " + f.server() + ": " + f.details(), now)));
+        database.transactionRun(tx -> {
+            fresh.forEach(f -> audit.record(tx, AuditLog.SYSTEM, "drift.found",
+                    f.serviceId() != null ? "service:" + f.serviceId() : "server:" + f.serverId(),
+                    f.kind() + " on " + f.server() + ": " + f.details(), now));
+            listener.driftFound(tx, fresh);
+        });
     }
 }

@@ -40,9 +40,11 @@ public final class Provisioner implements JobHandler {
     private final SecretBox secrets;
     private final AccountPasswords passwords;
     private final ServiceEvents events;
+    private final ProvisioningListener listener;
     private final Clock clock;
 
-    public Provisioner(Database database, ServerService servers, PlanPackages plans, SecretBox secrets, Clock clock) {
+    public Provisioner(Database database, ServerService servers, PlanPackages plans, SecretBox secrets,
+                       ProvisioningListener listener, Clock clock) {
         this.database = database;
         this.services = new ServiceRepository(database.dsl());
         this.servers = servers;
@@ -50,6 +52,7 @@ public final class Provisioner implements JobHandler {
         this.secrets = secrets;
         this.passwords = new AccountPasswords();
         this.events = new ServiceEvents(database, services, clock);
+        this.listener = listener;
         this.clock = clock;
     }
 
@@ -210,10 +213,12 @@ public final class Provisioner implements JobHandler {
 
     private void activate(long id, String outcome, String details) {
         boolean activated = database.transaction(tx -> {
+            HostingService before = services.find(tx, id).orElseThrow();
             if (!services.activate(tx, id, clock.instant())) {
                 return false;
             }
             events.record(tx, id, "create", outcome, details);
+            listener.statusChanged(tx, before, ServiceStatus.ACTIVE);
             return true;
         });
         if (activated) {

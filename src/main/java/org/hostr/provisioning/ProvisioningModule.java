@@ -22,20 +22,24 @@ import org.hostr.web.RouteGroup;
  * provisioning.servers().upsertFromConfig(config.whmServers());
  * // routes: provisioning.routes(); job handlers: provisioning.jobHandlers(); periodic: provisioning.periodicTasks()
  * // billing/payments call provisioning.service().requestProvisioning(tx, serviceId) etc.
+ * // notices hear confirmed status changes and drift: provisioning.listeners().add(listener)
  * }</pre>
  */
 public record ProvisioningModule(ServerService servers, ProvisioningService service, Provisioner provisioner,
                                  AccountLifecycle lifecycle, DriftCheck drift, RouteGroup routes,
-                                 Map<String, JobHandler> jobHandlers, List<PeriodicTask> periodicTasks)
+                                 Map<String, JobHandler> jobHandlers, List<PeriodicTask> periodicTasks,
+                                 ProvisioningListeners listeners)
         implements AutoCloseable {
 
     public static ProvisioningModule create(Database db, JobQueue jobs, SecretBox secrets, AuditLog audit, Clock clock,
                                             PlanPackages plans, WhmTimeouts timeouts, Duration driftInterval) {
         ServerService servers = new ServerService(db, secrets, audit, clock, timeouts);
         ProvisioningService service = new ProvisioningService(db, jobs, servers, secrets);
-        Provisioner provisioner = new Provisioner(db, servers, plans, secrets, clock);
-        AccountLifecycle lifecycle = new AccountLifecycle(db, servers, plans, secrets, clock);
-        DriftCheck drift = new DriftCheck(db, servers, plans, audit, clock);
+        // Added to after creation (notices), so the module can be built before the features that listen to it.
+        ProvisioningListeners listeners = new ProvisioningListeners();
+        Provisioner provisioner = new Provisioner(db, servers, plans, secrets, listeners, clock);
+        AccountLifecycle lifecycle = new AccountLifecycle(db, servers, plans, secrets, listeners, clock);
+        DriftCheck drift = new DriftCheck(db, servers, plans, audit, listeners, clock);
         Map<String, JobHandler> handlers = Map.of(
                 ProvisioningJobs.PROVISION, provisioner,
                 ProvisioningJobs.SUSPEND, lifecycle::suspend,
@@ -47,7 +51,7 @@ public record ProvisioningModule(ServerService servers, ProvisioningService serv
         // A drift run is read-only and the next slot runs anyway: one retry is enough.
         List<PeriodicTask> periodic = List.of(new PeriodicTask(ProvisioningJobs.DRIFT_CHECK, driftInterval, 2));
         return new ProvisioningModule(servers, service, provisioner, lifecycle, drift,
-                new ProvisioningRoutes(servers, service, drift), handlers, periodic);
+                new ProvisioningRoutes(servers, service, drift), handlers, periodic, listeners);
     }
 
     @Override

@@ -150,6 +150,7 @@ class LoginIT {
         HostrConfig.Auth a = c.auth();
         return new HostrConfig(c.server(), c.database(),
                 new HostrConfig.Auth(a.adminNpubs(), a.sessionSecret(), a.sessionTtlHours(), a.relays(), perMinute),
-                c.strike(), c.billing(), c.secrets(), c.metrics(), c.dev(), c.plans(), c.whmServers());
+                c.strike(), c.billing(), c.secrets(), c.metrics(), c.dev(), c.notices(), c.plans(),
+                c.whmServers());
     }
 }

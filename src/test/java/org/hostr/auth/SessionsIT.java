@@ -40,7 +40,8 @@ class SessionsIT {
         return new HostrConfig(c.server(), c.database(),
                 new HostrConfig.Auth(List.of(Nip19.npubEncode(ADMIN.pubkey())), a.sessionSecret(), a.sessionTtlHours(),
                         a.relays(), a.loginRatePerMinute()),
-                c.strike(), c.billing(), c.secrets(), c.metrics(), new HostrConfig.Dev(true), c.plans(), c.whmServers());
+                c.strike(), c.billing(), c.secrets(), c.metrics(), new HostrConfig.Dev(true), c.notices(), c.plans(),
+                c.whmServers());
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String... headers) {

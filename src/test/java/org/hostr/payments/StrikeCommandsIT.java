@@ -24,7 +24,7 @@ class StrikeCommandsIT {
         HostrConfig.Strike s = c.strike();
         return new HostrConfig(c.server(), c.database(), c.auth(),
                 new HostrConfig.Strike(strikeUrl, key, s.webhookSecret(), s.invoiceCurrency(), 30),
-                c.billing(), c.secrets(), c.metrics(), c.dev(), c.plans(), c.whmServers());
+                c.billing(), c.secrets(), c.metrics(), c.dev(), c.notices(), c.plans(), c.whmServers());
     }
 
     @Test

@@ -46,6 +46,7 @@ public final class TestApp implements AutoCloseable {
                 new HostrConfig.Secrets(ENCRYPTION_KEY),
                 new HostrConfig.Metrics(true, ""),
                 new HostrConfig.Dev(false),
+                HostrConfig.Notify.off(),
                 List.of(new HostrConfig.PlanEntry("basic", "Basic", "Personal sites", 10240, 102400, "basic", 500, 0, "USD",
                         "P1M", true, 1)),
                 List.of());

@@ -150,11 +150,11 @@ class WebShellIT {
 
     private static HostrConfig withMetricsToken(HostrConfig c, String token) {
         return new HostrConfig(c.server(), c.database(), c.auth(), c.strike(), c.billing(), c.secrets(),
-                new HostrConfig.Metrics(true, token), c.dev(), c.plans(), c.whmServers());
+                new HostrConfig.Metrics(true, token), c.dev(), c.notices(), c.plans(), c.whmServers());
     }
 
     private static HostrConfig withDatabase(HostrConfig c, HostrConfig.Database db) {
         return new HostrConfig(c.server(), db, c.auth(), c.strike(), c.billing(), c.secrets(), c.metrics(), c.dev(),
-                c.plans(), c.whmServers());
+                c.notices(), c.plans(), c.whmServers());
     }
 }
