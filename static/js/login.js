@@ -105,4 +105,86 @@
   if (demoCustomer) { demoCustomer.addEventListener("click", function () { withDemoKey("customer"); }); }
   var demoAdmin = document.getElementById("login-demo-admin");
   if (demoAdmin) { demoAdmin.addEventListener("click", function () { withDemoKey("admin"); }); }
+
+  // NIP-46: the server talks to the remote signer; the page starts an attempt and polls it until it ends.
+  var nextPoll = null;
+
+  function pollAttempt(attempt) {
+    fetch("/api/v1/auth/nip46/" + encodeURIComponent(attempt), { headers: { "Accept": "application/json" }, credentials: "same-origin" })
+      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+      .then(function (answer) {
+        var body = answer.body;
+        var authBox = document.getElementById("login-nip46-auth");
+        if (!answer.ok) { authBox.hidden = true; say(body.message || "This login attempt is over; start again.", true); return; }
+        if (body.status === "waiting" || body.status === "auth_url") {
+          if (body.auth_url) {
+            document.getElementById("login-nip46-auth-link").href = body.auth_url;
+            authBox.hidden = false;
+          }
+          if (statusBox.textContent !== body.message) { say(body.message, false); }
+          nextPoll = setTimeout(function () { pollAttempt(attempt); }, 1500);
+          return;
+        }
+        authBox.hidden = true;
+        if (body.status === "done") { done(); } else { say(body.message, true); }
+      })
+      // A network hiccup is not the end of the attempt: ask again a little later.
+      .catch(function () { nextPoll = setTimeout(function () { pollAttempt(attempt); }, 3000); });
+  }
+
+  function startAttempt(path, body) {
+    clearTimeout(nextPoll);
+    return fetch(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: body,
+      credentials: "same-origin"
+    }).then(function (r) {
+      return r.json().then(function (b) {
+        if (!r.ok) { throw new Error(b.message || "the login could not start"); }
+        return b;
+      });
+    });
+  }
+
+  function withBunker(event) {
+    event.preventDefault();
+    var uri = document.getElementById("login-nip46-bunker").value.trim();
+    if (!uri) { say("Paste the bunker:// address from your signer first.", true); return; }
+    say("Contacting your signer…", false);
+    startAttempt("/api/v1/auth/nip46", JSON.stringify({ bunker: uri }))
+      .then(function (b) { pollAttempt(b.attempt); })
+      .catch(function (e) { say(e.message, true); });
+  }
+
+  function withQrCode() {
+    say("Preparing a code…", false);
+    startAttempt("/api/v1/auth/nip46/connect", "{}").then(function (b) {
+      // The SVG is drawn by our server from the address below, not taken from anyone else.
+      document.getElementById("login-nip46-qr-code").innerHTML = b.qr_svg;
+      document.getElementById("login-nip46-uri").value = b.nostrconnect;
+      document.getElementById("login-nip46-connect").hidden = false;
+      say("Scan the code with your signer app, or copy the address into it, then approve the login there.", false);
+      pollAttempt(b.attempt);
+    }).catch(function (e) { say(e.message, true); });
+  }
+
+  function copyConnectAddress() {
+    var field = document.getElementById("login-nip46-uri");
+    var copied = function () { say("Address copied. Paste it into your signer app.", false); };
+    if (navigator.clipboard) {
+      navigator.clipboard.writeText(field.value).then(copied, function () { field.select(); });
+    } else {
+      field.select();
+      document.execCommand("copy");
+      copied();
+    }
+  }
+
+  var nip46Form = document.getElementById("login-nip46-form");
+  if (nip46Form) { nip46Form.addEventListener("submit", withBunker); }
+  var nip46Qr = document.getElementById("login-nip46-qr");
+  if (nip46Qr) { nip46Qr.addEventListener("click", withQrCode); }
+  var nip46Copy = document.getElementById("login-nip46-copy");
+  if (nip46Copy) { nip46Copy.addEventListener("click", copyConnectAddress); }
 })();
