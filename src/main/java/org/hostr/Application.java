@@ -23,12 +23,16 @@ import org.hostr.auth.LoginService;
 import org.hostr.auth.SessionCodec;
 import org.hostr.billing.AccountOverview;
 import org.hostr.catalog.CatalogService;
+import org.hostr.catalog.CheckoutRoutes;
 import org.hostr.catalog.Plan;
+import org.hostr.provisioning.ProvisioningJobs;
 import org.hostr.provisioning.ProvisioningModule;
 import org.hostr.provisioning.whm.WhmTimeouts;
 import org.hostr.secrets.SecretBox;
 import org.hostr.customers.AccountRoutes;
+import org.hostr.customers.Customer;
 import org.hostr.customers.CustomerService;
+import org.hostr.customers.CustomerStatus;
 import org.hostr.customers.ProfileRoutes;
 import org.hostr.customers.ProfileService;
 import org.hostr.billing.InvoiceService;
@@ -53,6 +57,7 @@ import org.hostr.jobs.JobRunner;
 import org.hostr.jobs.JobSettings;
 import org.hostr.jobs.PeriodicScheduler;
 import org.hostr.jobs.PeriodicTask;
+import org.hostr.notify.NotifyModule;
 import org.hostr.payments.JobSettlementQueue;
 import org.hostr.payments.PaymentRoutes;
 import org.hostr.payments.PaymentService;
@@ -143,15 +148,28 @@ public final class Application implements AutoCloseable {
             InvoiceService invoices = new InvoiceService(database);
             PromoCodeService promos = new PromoCodeService(database, clock);
             CreditService credits = new CreditService(audit, clock);
-            OrderService orders = new OrderService(database, catalog, audit, clock, promos, credits);
             List<SettlementListener> settlementListeners = new ArrayList<>(options.settlementListeners());
+            // Every listener, those added below too: also run for invoices that credit pays as they are issued.
+            SettlementListener onPaid = (tx, paid) -> settlementListeners.forEach(l -> l.invoicePaid(tx, paid));
+            OrderService orders = new OrderService(database, catalog, audit, clock, promos, credits, onPaid);
             settlementListeners.add(new PromoUseOnSettlement(promos));
+            // Notices: private Nostr messages from the shop's key, recorded in the transaction of the event they tell.
+            NotifyModule notify = NotifyModule.create(database, jobs, config, (tx, id) -> customers.byId(tx, id)
+                            .filter(c -> c.status() == CustomerStatus.ACTIVE).map(Customer::pubkey), invoices,
+                    LoginService.adminKeys(config.auth().adminNpubs()), NoticeHandler.KIND, clock, wallClock);
+            handlers.putAll(notify.jobHandlers());
+            periodic.addAll(notify.periodicTasks());
+            settlementListeners.add(notify.onPaid());
+            orders.onOrderPlaced(notify.onOrderPlaced());
             // Provisioning on WHM: a paid NEW invoice queues the cPanel account in the settlement's own transaction.
             SecretBox secretBox = SecretBox.fromBase64(config.secrets().encryptionKey());
             ProvisioningModule provisioning = ProvisioningModule.create(database, jobs, secretBox, audit, clock,
                     planId -> catalog.plan(planId).map(Plan::whmPackage), WhmTimeouts.DEFAULT, Duration.ofHours(1));
             provisioning.servers().upsertFromConfig(config.whmServers());
-            handlers.putAll(provisioning.jobHandlers());
+            // Admins hear of a provisioning job that gives up (DEAD); drift has a notice of its own.
+            provisioning.jobHandlers().forEach((kind, handler) -> handlers.put(kind,
+                    ProvisioningJobs.DRIFT_CHECK.equals(kind) ? handler : notify.watchForDeath(handler)));
+            provisioning.listeners().add(notify.onProvisioning());
             periodic.addAll(provisioning.periodicTasks());
             customers.onAccountDeleted((tx, customerId, now) -> new AccountOverview(tx).services(customerId).stream()
                     .filter(line -> !"TERMINATED".equals(line.status()) && !"CANCELLED".equals(line.status()))
@@ -164,23 +182,23 @@ public final class Application implements AutoCloseable {
 
             // Billing lifecycle: renewal invoices, reminders, expiry and termination by a periodic sweep; renewals paid.
             HostrConfig.Billing billing = config.billing();
-            RenewalSweep sweep = new RenewalSweep(database, jobs, provisioning.service(), audit, billing, clock);
+            RenewalSweep sweep = new RenewalSweep(database, jobs, provisioning.service(), audit, credits, onPaid, billing,
+                    clock);
             handlers.put(RenewalSweep.KIND, sweep);
-            handlers.put(NoticeHandler.KIND, new NoticeHandler(database, audit, clock));
             periodic.add(sweep.periodicTask());
             settlementListeners.add(new RenewalSettlement(provisioning.service(), audit, billing));
-            SettlementListener onPaid = (tx, paid) -> settlementListeners.forEach(l -> l.invoicePaid(tx, paid));
             BillingAdminService billingAdmin = new BillingAdminService(database, provisioning.service(), invoices, credits,
                     audit, sweep, onPaid, clock);
+            handlers.put(NotifyModule.REVIEW_QUEUE_KIND, notify.reviewQueueWatch(billingAdmin::reviewQueue));
             CustomerBillingService customerBilling = new CustomerBillingService(database, catalog, provisioning.service(),
-                    credits, audit, clock);
+                    credits, onPaid, audit, clock);
 
             SettlementService settlement = new SettlementService(database, strike, invoices, audit, settlementListeners, clock);
             PaymentService payments = new PaymentService(database, invoices, strike, settlement, clock);
             WebhookEventRepository webhookEvents = new WebhookEventRepository(database.dsl());
             JobSettlementQueue settlementQueue = new JobSettlementQueue(jobs, settlement, webhookEvents, clock);
             handlers.put(JobSettlementQueue.KIND, settlementQueue);
-            handlers.put(StrikeReconciler.KIND, new StrikeReconciler(database, settlement, clock));
+            handlers.put(StrikeReconciler.KIND, new StrikeReconciler(database, settlement, strike, webhookEvents, clock));
             periodic.add(new PeriodicTask(StrikeReconciler.KIND, Duration.ofSeconds(config.strike().reconcileSeconds())));
 
             ProfileService profiles = new ProfileService(customers, config.auth().relays(), wallClock);
@@ -194,17 +212,22 @@ public final class Application implements AutoCloseable {
             routes.add(new AuthFilter(login, customers, sessions, baseUrl));
             routes.add(new AuthRoutes(login, customers, sessions, config.auth().loginRatePerMinute(), baseUrl, options.demo(),
                     profiles::refreshLater));
+            routes.add(org.hostr.auth.RemoteSignerRoutes.create(login, sessions, config.auth().relays(), options.shopName(),
+                    config.auth().loginRatePerMinute(), baseUrl, profiles::refreshLater));
             AccountOverview overview = new AccountOverview(database.dsl());
-            routes.add(new AccountRoutes(customers, overview, baseUrl, config.billing().currency(), wallClock));
+            routes.add(new AccountRoutes(customers, overview, baseUrl, config.billing().currency(), wallClock,
+                    notify::accountModel));
             routes.add(new ProfileRoutes(profiles));
             routes.add(new StorefrontRoutes(catalog));
+            routes.add(new CheckoutRoutes(catalog, orders));
             routes.add(new PaymentRoutes(orders, payments));
             routes.add(new PaywallRoutes(overview));
             routes.add(provisioning.routes());
             routes.add(new BillingAdminRoutes(billingAdmin));
-            routes.add(AdminModule.create(database, catalog, jobs, provisioning, audit, clock,
+            routes.add(AdminModule.create(database, catalog, jobs, provisioning, billingAdmin, audit, clock,
                     () -> sweep.lastRun().map(SweepReport::summary)).routes());
             routes.add(new CustomerBillingRoutes(customerBilling));
+            routes.add(notify.routes());
             routes.add(new StrikeWebhookRoutes(webhookEvents, settlementQueue, config.strike().webhookSecret(), clock));
             if (clock instanceof MovableClock movable) {
                 routes.add(new ClockRoutes(movable));
@@ -224,6 +247,7 @@ public final class Application implements AutoCloseable {
             JobRunner runner = new JobRunner(jobs, handlers, JobSettings.DEFAULT.withThreads(JOB_THREADS)).start();
             PeriodicScheduler scheduler = new PeriodicScheduler(jobs, periodic, PeriodicScheduler.Settings.DEFAULT).start();
             workers.add(scheduler);
+            notify.publishProfileNow(jobs, clock);
             workers.add(runner);
             workers.add(strike);
             workers.add(profiles);

@@ -6,12 +6,14 @@ import java.util.List;
 import org.hostr.db.Database;
 import org.hostr.jobs.Job;
 import org.hostr.jobs.JobHandler;
+import org.hostr.payments.strike.StrikeClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every strike.reconcile_seconds, asks Strike about our open payments and settles what is paid, so a lost webhook
- * costs at most one interval. Its first run after a start catches up on whatever happened while Hostr was down.
+ * costs at most one interval. Each run first reads Strike's event list from where the last run stopped (after a start:
+ * from shortly before the newest stored webhook), so events of the downtime are stored and acted on as if delivered.
  */
 public final class StrikeReconciler implements JobHandler {
     public static final String KIND = "strike-reconcile";
@@ -25,14 +27,24 @@ public final class StrikeReconciler implements JobHandler {
     private final Clock clock;
     private final PaymentRepository payments = new PaymentRepository();
 
-    public StrikeReconciler(Database database, SettlementService settlement, Clock clock) {
+    private final StrikeEventCatchUp catchUp;
+
+    public StrikeReconciler(Database database, SettlementService settlement, StrikeClient strike,
+                            WebhookEventRepository events, Clock clock) {
         this.database = database;
         this.settlement = settlement;
         this.clock = clock;
+        this.catchUp = new StrikeEventCatchUp(strike, events, settlement, clock, LOOK_BACK);
     }
 
     @Override
     public void handle(Job job) {
+        try {
+            catchUp.run();
+        } catch (RuntimeException e) {
+            // The open payments below are still checked one by one; the event list is read again next run.
+            log.warn("reconciler: Strike's event list could not be read: {}", e.getMessage());
+        }
         List<String> open = payments.openProviderInvoiceIds(database.dsl(), clock.instant().minus(LOOK_BACK), BATCH);
         int settled = 0;
         int failed = 0;

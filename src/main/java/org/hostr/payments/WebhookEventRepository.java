@@ -3,8 +3,12 @@ package org.hostr.payments;
 import static org.hostr.db.generated.Tables.WEBHOOK_EVENTS;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.hostr.payments.strike.StrikeWebhookEvent;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /** The only code that touches webhook_events: each provider event stored once, marked when acted on. */
 public final class WebhookEventRepository {
@@ -41,6 +45,19 @@ public final class WebhookEventRepository {
                         .and(WEBHOOK_EVENTS.PROCESSED_AT.isNull())
                         .and(WEBHOOK_EVENTS.RECEIVED_AT.le(settleStartedAt)))
                 .execute();
+    }
+
+    /** When the newest stored event arrived, if any: where a catch-up from Strike's event list starts. */
+    public Optional<Instant> lastReceivedAt() {
+        Field<Instant> newest = DSL.max(WEBHOOK_EVENTS.RECEIVED_AT);
+        return Optional.ofNullable(db.select(newest).from(WEBHOOK_EVENTS)
+                .where(WEBHOOK_EVENTS.PROVIDER.eq(PaymentRepository.STRIKE)).fetchOne(newest));
+    }
+
+    /** The entity ids of stored events, newest first (for tests and the admin's view of what Strike told us). */
+    public List<String> entityIds() {
+        return db.select(WEBHOOK_EVENTS.ENTITY_ID).from(WEBHOOK_EVENTS).orderBy(WEBHOOK_EVENTS.ID.desc())
+                .fetch(WEBHOOK_EVENTS.ENTITY_ID);
     }
 
     public int count() {

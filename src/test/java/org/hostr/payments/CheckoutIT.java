@@ -28,7 +28,7 @@ class CheckoutIT {
         HostrConfig.Strike s = c.strike();
         return new HostrConfig(c.server(), c.database(), c.auth(),
                 new HostrConfig.Strike(baseUrl, KEY, s.webhookSecret(), s.invoiceCurrency(), 1),
-                c.billing(), c.secrets(), c.metrics(), c.dev(), c.plans(), c.whmServers());
+                c.billing(), c.secrets(), c.metrics(), c.dev(), c.notices(), c.plans(), c.whmServers());
     }
 
     private static HttpResponse<String> post(TestApp app, TestNostr.Session s, String path, String json) {
@@ -95,6 +95,11 @@ class CheckoutIT {
             sim.payLnInvoice(bolt11);
 
             eventually(() -> app.get("/api/v1/invoices/" + number, "Cookie", s.cookie()).body().contains("\"status\":\"PAID\""));
+            // The undelivered events were read from Strike's event list and stored as if they had arrived
+            String strikeId = app.app().database().dsl().select(org.hostr.db.generated.Tables.PAYMENTS.PROVIDER_INVOICE_ID)
+                    .from(org.hostr.db.generated.Tables.PAYMENTS).fetchOne(org.hostr.db.generated.Tables.PAYMENTS.PROVIDER_INVOICE_ID);
+            WebhookEventRepository events = new WebhookEventRepository(app.app().database().dsl());
+            eventually(() -> events.entityIds().contains(strikeId));
         }
     }
 
