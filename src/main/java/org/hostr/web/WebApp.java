@@ -3,13 +3,11 @@ package org.hostr.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
@@ -41,12 +39,6 @@ public final class WebApp {
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.fileRenderer(new PebbleRenderer());
             cfg.router.ignoreTrailingSlashes = true;
-            cfg.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
-                files.headers = Map.of("Cache-Control", "public, max-age=3600");
-            });
             ClientAddress.configure(cfg.contextResolver, settings.trustedProxyHeader());
             cfg.jetty.modifyServer(server -> graceful(server, settings.stopTimeout()));
             cfg.requestLogger.http((ctx, millis) -> logAndMeasure(ctx, millis, meters));
@@ -60,6 +52,7 @@ public final class WebApp {
                 }
             });
             new ErrorPages().addTo(cfg.routes);
+            new StaticAssets().addTo(cfg.routes);
             for (RouteGroup group : groups) {
                 group.addTo(cfg.routes);
             }

@@ -80,6 +80,26 @@ class WebShellIT {
             HttpResponse<String> css = app.get("/static/css/hostr.css");
             assertThat(css.statusCode()).isEqualTo(200);
             assertThat(css.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
+            assertThat(css.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+            assertThat(css.body()).contains("{");
+
+            String etag = css.headers().firstValue("ETag").orElseThrow();
+            assertThat(app.get("/static/css/hostr.css", "If-None-Match", etag).statusCode()).isEqualTo(304);
+            assertThat(app.get("/static/js/login.js").headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("text/javascript");
+        }
+    }
+
+    @Test
+    void staticFilesOutsideTheStaticFolderAreNotServed() {
+        try (TestApp app = TestApp.start(Kind.SQLITE)) {
+            for (String path : List.of("/static/../templates/layout.html", "/static/%2e%2e/logback-test.xml",
+                    "/static/css/missing.css", "/static/org/hostr/Main.class", "/static/..%2fpom.xml",
+                    "/static/css/hostr.css%00.png")) {
+                HttpResponse<String> r = app.get(path);
+                assertThat(r.statusCode()).as(path).isIn(400, 404);
+                assertThat(r.body()).as(path).doesNotContain("{% ", "package org.hostr");
+            }
         }
     }
 
