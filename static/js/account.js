@@ -1,4 +1,5 @@
-// Account page: the delete-account flow (typed confirmation, CSRF token from the page).
+// Account page: the cPanel login on request, a new cPanel password, and the delete-account flow (typed confirmation,
+// CSRF token from the page). Renewing and changing plan are plain forms.
 (function () {
   "use strict";
   var csrf = document.querySelector('meta[name="csrf-token"]');

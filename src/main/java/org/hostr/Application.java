@@ -44,6 +44,7 @@ import org.hostr.billing.CustomerBillingService;
 import org.hostr.billing.NoticeHandler;
 import org.hostr.billing.RenewalSettlement;
 import org.hostr.billing.RenewalSweep;
+import org.hostr.billing.ServiceForms;
 import org.hostr.billing.SweepReport;
 import org.hostr.admin.AdminModule;
 import org.hostr.billing.OrderService;
@@ -216,7 +217,7 @@ public final class Application implements AutoCloseable {
                     config.auth().loginRatePerMinute(), baseUrl, profiles::refreshLater));
             AccountOverview overview = new AccountOverview(database.dsl());
             routes.add(new AccountRoutes(customers, overview, baseUrl, config.billing().currency(), wallClock,
-                    notify::accountModel));
+                    notify::accountModel, customerBilling::planOffers));
             routes.add(new ProfileRoutes(profiles));
             routes.add(new StorefrontRoutes(catalog));
             routes.add(new CheckoutRoutes(catalog, orders));
@@ -227,6 +228,7 @@ public final class Application implements AutoCloseable {
             routes.add(AdminModule.create(database, catalog, jobs, provisioning, billingAdmin, audit, clock,
                     () -> sweep.lastRun().map(SweepReport::summary)).routes());
             routes.add(new CustomerBillingRoutes(customerBilling));
+            routes.add(new ServiceForms(customerBilling));
             routes.add(notify.routes());
             routes.add(new StrikeWebhookRoutes(webhookEvents, settlementQueue, config.strike().webhookSecret(), clock));
             if (clock instanceof MovableClock movable) {
@@ -275,6 +277,14 @@ public final class Application implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** Every HTTP route as "METHOD /path", filters left out: lets tests check that each route is covered. */
+    public List<String> routes() {
+        return web.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
     }
 
     public HostrConfig config() {

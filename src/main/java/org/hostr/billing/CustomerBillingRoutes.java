@@ -14,7 +14,8 @@ import org.hostr.web.RouteGroup;
 
 /**
  * The customer's renewal API and receipt page: POST /api/v1/services/{id}/renew and /upgrade, GET /api/v1/invoices
- * (history), GET /api/v1/receipts/{number} and the page /receipts/{number}. The next due date is in GET /me.
+ * (history), GET /api/v1/receipts/{number} and the page /receipts/{number}. The next due date is in GET /me. The account
+ * page's forms post the same renew and plan change to /account/services/{id}/renew and /plan ({@link ServiceForms}).
  */
 public final class CustomerBillingRoutes implements RouteGroup {
     private final CustomerBillingService billing;
@@ -67,7 +68,7 @@ public final class CustomerBillingRoutes implements RouteGroup {
         return line;
     }
 
-    private static long id(Context ctx) {
+    static long id(Context ctx) {
         try {
             return Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {

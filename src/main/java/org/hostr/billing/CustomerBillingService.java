@@ -2,7 +2,11 @@ package org.hostr.billing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.hostr.audit.AuditLog;
 import org.hostr.catalog.CatalogService;
 import org.hostr.catalog.Plan;
@@ -75,14 +79,16 @@ public final class CustomerBillingService {
      * credit, 0 when credit paid it and the change is queued) or a credit to the balance ({@code creditMinor}, cheaper
      * plan) and the change queued.
      */
-    public record PlanChange(String invoiceNumber, long chargeMinor, long creditMinor, String currency, String plan) {
+    public record PlanChange(String invoiceNumber, long chargeMinor, long creditMinor, String currency, String plan,
+                             String planName, String domain) {
     }
 
     /**
      * Moves an ACTIVE service to another active plan of the same currency and period. A dearer plan gives an UPGRADE
      * invoice for the prorated difference, less the customer's credit, and the package changes when it is paid (at
      * once if credit paid it all); a cheaper one credits the prorated difference to the balance and changes the
-     * package now.
+     * package now. Sent again before the change is done, an upgrade returns the invoice already open and a downgrade
+     * is refused (409 plan_change_waiting), so neither is charged or credited twice.
      */
     public PlanChange upgrade(long customerId, long serviceId, String planSlug) {
         RenewalRepository.BilledService service = owned(customerId, serviceId);
@@ -103,6 +109,12 @@ public final class CustomerBillingService {
         Proration.Change change = Proration.planChange(current, target, service.periodStart(), service.nextDueAt(), now);
         return database.transaction(tx -> {
             if (change.isUpgrade()) {
+                // A repeat (a double-clicked form) gets the invoice already waiting, not a second one to pay.
+                var open = renewals.openUpgrade(tx, serviceId, target.id(), service.nextDueAt());
+                if (open.isPresent()) {
+                    return new PlanChange(open.get().number(), open.get().totalMinor(), 0, change.currency(), target.slug(),
+                            target.name(), service.domain());
+                }
                 String number = InvoiceNumbers.next(tx, now);
                 InvoiceAmounts amounts = InvoiceAmounts.of(change.chargeMinor(), 0,
                         credits.applyCredit(tx, customerId, change.chargeMinor(), number));
@@ -115,17 +127,68 @@ public final class CustomerBillingService {
                 if (amounts.paidByCredit()) {
                     paidByCredit.settle(tx, invoices.idsOf(tx, List.of(number)).get(0), now);
                 }
-                return new PlanChange(number, amounts.totalMinor(), 0, change.currency(), target.slug());
+                return new PlanChange(number, amounts.totalMinor(), 0, change.currency(), target.slug(), target.name(),
+                        service.domain());
+            }
+            // The plan changes only once WHM has switched the package: until then the queued job is what says a
+            // downgrade was given, so a repeat (a double-click, a script in a loop) cannot collect the credit again.
+            if (!provisioning.requestChangePackageOnce(tx, serviceId, target.id())) {
+                throw ApiError.conflict("plan_change_waiting", "service " + serviceId + " is already moving to plan "
+                        + target.slug() + " and its credit is in the balance; the change completes once the server has "
+                        + "switched the package");
             }
             if (change.creditMinor() > 0) {
                 credits.refundToBalance(tx, customerId, change.creditMinor(), "downgrade of service " + serviceId
                         + " to plan " + target.slug());
             }
-            provisioning.requestChangePackage(tx, serviceId, target.id());
             audit.record(tx, "customer:" + customerId, "service.change_plan", "service:" + serviceId,
                     current.slug() + " → " + target.slug(), now);
-            return new PlanChange(null, 0, change.creditMinor(), change.currency(), target.slug());
+            return new PlanChange(null, 0, change.creditMinor(), change.currency(), target.slug(), target.name(),
+                    service.domain());
         });
+    }
+
+    /**
+     * Another plan on sale that an ACTIVE service can move to now: the plan's price per period, and what the move costs
+     * today ({@code chargeMinor}, an upgrade invoice) or gives back to the credit balance ({@code creditMinor}).
+     */
+    public record PlanOffer(String plan, String name, String price, String period, long chargeMinor, long creditMinor,
+                            String amount) {
+    }
+
+    /**
+     * What the account page shows before a plan change is confirmed: for each of the customer's ACTIVE services, the
+     * other plans on sale of the same currency and period, prorated as {@link #upgrade} would prorate them now. Two
+     * queries, however many services.
+     */
+    public Map<Long, List<PlanOffer>> planOffers(long customerId) {
+        List<RenewalRepository.BilledService> active = renewals.servicesOf(database.dsl(), customerId).stream()
+                .filter(s -> "ACTIVE".equals(s.status()) && s.periodStart() != null && s.nextDueAt() != null).toList();
+        if (active.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Plan> plans = catalog.allPlans().stream().collect(Collectors.toMap(Plan::id, p -> p));
+        List<Plan> onSale = plans.values().stream().filter(Plan::active)
+                .sorted(Comparator.comparingLong(Plan::sort).thenComparingLong(Plan::id)).toList();
+        Instant now = clock.instant();
+        Map<Long, List<PlanOffer>> offers = new LinkedHashMap<>();
+        for (RenewalRepository.BilledService service : active) {
+            Plan current = plans.get(service.planId());
+            List<PlanOffer> choices = onSale.stream()
+                    .filter(p -> p.id() != current.id() && p.currency().equals(current.currency()) && p.period() == current.period())
+                    .map(p -> offer(p, Proration.planChange(current, p, service.periodStart(), service.nextDueAt(), now)))
+                    .toList();
+            if (!choices.isEmpty()) {
+                offers.put(service.id(), choices);
+            }
+        }
+        return offers;
+    }
+
+    private static PlanOffer offer(Plan plan, Proration.Change change) {
+        long amount = change.chargeMinor() + change.creditMinor();
+        return new PlanOffer(plan.slug(), plan.name(), new Money(plan.priceMinor(), plan.currency()).display(),
+                plan.period().unit(), change.chargeMinor(), change.creditMinor(), new Money(amount, change.currency()).display());
     }
 
     /** The customer's invoices, newest first. */

@@ -42,6 +42,12 @@ final class RenewalRepository {
                 .where(SERVICES.ID.eq(id)).fetchOptional(RenewalRepository::billed);
     }
 
+    /** All of a customer's services with their plan's price, oldest first: one query for the account page. */
+    List<BilledService> servicesOf(DSLContext db, long customerId) {
+        return db.select(SERVICE_FIELDS).from(SERVICES).join(PLANS).on(PLANS.ID.eq(SERVICES.PLAN_ID))
+                .where(SERVICES.CUSTOMER_ID.eq(customerId)).orderBy(SERVICES.ID).fetch(RenewalRepository::billed);
+    }
+
     /** A service due for its renewal invoice, with the promo code its order was priced with (null if none). */
     record Due(BilledService service, Long orderPromoId) {
     }
@@ -211,6 +217,15 @@ final class RenewalRepository {
     Optional<Invoice> openRenewal(DSLContext db, long serviceId) {
         return db.select(INVOICES.ID).from(INVOICES)
                 .where(INVOICES.SERVICE_ID.eq(serviceId), INVOICES.KIND.eq("RENEWAL"), INVOICES.STATUS.eq(Invoice.UNPAID))
+                .orderBy(INVOICES.ID.desc()).limit(1).fetchOptional(INVOICES.ID)
+                .flatMap(id -> new InvoiceRepository().byId(db, id));
+    }
+
+    /** The service's UNPAID upgrade invoice to the plan for the period ending at {@code periodTo}, if there is one. */
+    Optional<Invoice> openUpgrade(DSLContext db, long serviceId, long planId, Instant periodTo) {
+        return db.select(INVOICES.ID).from(INVOICES)
+                .where(INVOICES.SERVICE_ID.eq(serviceId), INVOICES.KIND.eq("UPGRADE"), INVOICES.STATUS.eq(Invoice.UNPAID),
+                        INVOICES.PLAN_ID.eq(planId), INVOICES.PERIOD_TO.eq(periodTo))
                 .orderBy(INVOICES.ID.desc()).limit(1).fetchOptional(INVOICES.ID)
                 .flatMap(id -> new InvoiceRepository().byId(db, id));
     }

@@ -6,11 +6,13 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 import org.hostr.auth.Auth;
 import org.hostr.auth.Viewer;
 import org.hostr.billing.AccountOverview;
+import org.hostr.billing.CustomerBillingService;
 import org.hostr.billing.Money;
 import org.hostr.nostr.MalformedEventException;
 import org.hostr.nostr.Nip19;
@@ -22,7 +24,10 @@ import org.hostr.web.JsonBodies;
 import org.hostr.web.Pages;
 import org.hostr.web.RouteGroup;
 
-/** The customer's own account: GET /api/v1/me, the account page, deletion, key rotation; and the admin's key move. */
+/**
+ * The customer's own account: GET /api/v1/me, the account page (services with renew and plan change, invoices and
+ * receipts, notices, profile, deletion), key rotation; and the admin's key move.
+ */
 public final class AccountRoutes implements RouteGroup {
     static final String DELETE_CONFIRMATION = "delete my account";
 
@@ -32,11 +37,17 @@ public final class AccountRoutes implements RouteGroup {
     private final String currency;
     private final Clock clock;
     private final LongFunction<Map<String, Object>> noticeSettings;
+    private final LongFunction<Map<Long, List<CustomerBillingService.PlanOffer>>> planOffers;
 
-    /** @param noticeSettings the Notices section of the account page (notify/), by customer id */
+    /**
+     * @param noticeSettings the Notices section of the account page (notify/), by customer id
+     * @param planOffers     the plans each ACTIVE service can change to, with the prorated price (billing/), by customer id
+     */
     public AccountRoutes(CustomerService customers, AccountOverview overview, String baseUrl, String currency, Clock clock,
-                         LongFunction<Map<String, Object>> noticeSettings) {
+                         LongFunction<Map<String, Object>> noticeSettings,
+                         LongFunction<Map<Long, List<CustomerBillingService.PlanOffer>>> planOffers) {
         this.noticeSettings = noticeSettings;
+        this.planOffers = planOffers;
         this.customers = customers;
         this.overview = overview;
         this.baseUrl = baseUrl;
@@ -63,6 +74,7 @@ public final class AccountRoutes implements RouteGroup {
             model.put("paywall", org.hostr.billing.PaywallRoutes.of(overview, customer.id()));
             model.put("delete_confirmation", DELETE_CONFIRMATION);
             model.put("notices", noticeSettings.apply(customer.id()));
+            model.put("plan_offers", planOffers.apply(customer.id()));
             Pages.render(ctx, "account.html", model);
         });
         routes.get("/api/v1/customers/{npub}/exists", ctx -> {

@@ -2,9 +2,11 @@ package org.hostr.provisioning;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hostr.db.Database;
 import org.hostr.jobs.JobQueue;
+import org.hostr.jobs.NewJob;
 import org.hostr.secrets.SecretBox;
 import org.hostr.web.ApiError;
 import org.jooq.DSLContext;
@@ -65,6 +67,20 @@ public final class ProvisioningService {
     public long requestChangePackage(DSLContext tx, long serviceId, long newPlanId) {
         return enqueue(tx, ProvisioningJobs.CHANGE_PACKAGE, serviceId, "plan" + newPlanId,
                 Map.of("service_id", serviceId, "plan_id", newPlanId));
+    }
+
+    /**
+     * As {@link #requestChangePackage}, for a change the customer asked for: false when this very change of this
+     * version of the service is queued already (WHM has not switched the package yet), so the caller can refuse a
+     * repeat before it credits or charges anything a second time.
+     */
+    public boolean requestChangePackageOnce(DSLContext tx, long serviceId, long newPlanId) {
+        HostingService service = services.find(tx, serviceId)
+                .orElseThrow(() -> ApiError.notFound("service " + serviceId));
+        NewJob job = NewJob.of(ProvisioningJobs.CHANGE_PACKAGE, ProvisioningJobs.intentKey(ProvisioningJobs.CHANGE_PACKAGE,
+                serviceId, "plan" + newPlanId, service.updatedAt().toEpochMilli()),
+                Map.of("service_id", serviceId, "plan_id", newPlanId));
+        return jobs.enqueueAll(tx, List.of(job)) == 1;
     }
 
     public long requestPasswordReset(DSLContext tx, long serviceId) {
