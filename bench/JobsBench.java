@@ -2,8 +2,9 @@
 //  1. no-op jobs per second with one runner and with two runners on separate pools over one database (two instances),
 //     against the floor of what a job must cost there: one single-row INSERT and one UPDATE, autocommit, as many
 //     threads as the runner has;
-//  2. provisioning through the real Provisioner with the WHM simulator answering createacct after 200 ms, against the
-//     same number of createacct calls made directly with the WhmClient at the same concurrency.
+//  2. provisioning through the queue and the real Provisioner with the WHM simulator answering createacct after 200 ms,
+//     against the same Provisioner called directly with the jobs claimed beforehand (the queue overhead), and against
+//     bare createacct calls made with the WhmClient (the floor), all at the same concurrency.
 // Every job must have run exactly once (DONE rows and handler calls are counted), or the bench fails.
 // SQLite on a fresh file per measurement; PostgreSQL in the schema the URL names, its jobs emptied before each.
 // Usage (through bench/jobs.sh):
@@ -238,15 +239,22 @@ public class JobsBench {
             Timed direct = directCreates(whm, services);
             whm.reset();
             whm.faults().slowCreate(CREATE_DELAY);
-            Timed queued = queuedProvisioning(fresh(target), whm, services);
+            Timed queued = queuedProvisioning(fresh(target), whm, services, true);
+            whm.reset();
+            whm.faults().slowCreate(CREATE_DELAY);
+            Timed unqueued = queuedProvisioning(fresh(target), whm, services, false);
             if (!report) {
                 return;
             }
-            double overhead = (queued.seconds() - direct.seconds()) / queued.seconds();
+            // The queue's share: the same Provisioner steps (WHM look-ups, createacct, database writes) with and
+            // without claims, leases and completions around them.
+            double overhead = (queued.seconds() - unqueued.seconds()) / queued.seconds();
             System.out.printf("provisioning %,d services, WHM simulator answering createacct after %d ms (it serves 8"
                     + " requests at once), %d at a time:%n", services, CREATE_DELAY.toMillis(), THREADS);
             System.out.printf("direct createacct calls with the WhmClient: %.2f s = %.1f accounts/s%n", direct.seconds(),
                     services / direct.seconds());
+            System.out.printf("the Provisioner called directly, 16 at a time, no queue: %.2f s = %.1f accounts/s%n",
+                    unqueued.seconds(), services / unqueued.seconds());
             System.out.printf("through the job queue and the Provisioner: %.2f s = %.1f accounts/s; queue overhead %.1f%%"
                             + " of provisioning time (goal < %.0f%%: %s)%n", queued.seconds(), services / queued.seconds(),
                     overhead * 100, OVERHEAD_GOAL * 100, overhead < OVERHEAD_GOAL ? "met" : "NOT MET");
@@ -256,9 +264,9 @@ public class JobsBench {
             // which parses WHM's answers and writes each step to the database, waits for a core more than the
             // direct calls do, which mostly sleep in createacct.
             System.out.printf("this JVM's CPU time (simulator included): direct %.2f s, queued %.2f s;"
-                            + " load average %.1f on %d cores%n", direct.cpu(), queued.cpu(),
+                            + " load average %.1f on %d cores (Provisioner without the queue: %.2f s)%n", direct.cpu(), queued.cpu(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), unqueued.cpu());
         }
     }
 
@@ -295,7 +303,13 @@ public class JobsBench {
     }
 
     /** Services PROVISIONING with their jobs queued, as settlement leaves them; then the runner starts. */
-    static Timed queuedProvisioning(HostrConfig.Database config, WhmSimulator whm, int services) throws Exception {
+    /**
+     * Services PROVISIONING with their jobs queued, as settlement leaves them; then either the runner runs them, or
+     * (throughQueue false) they are claimed in one go before the clock starts and their handler is called directly
+     * from as many threads, which is the same provisioning work without the queue around it.
+     */
+    static Timed queuedProvisioning(HostrConfig.Database config, WhmSimulator whm, int services, boolean throughQueue)
+            throws Exception {
         try (Database db = Database.open(config, null)) {
             db.migrate();
             Clock clock = Clock.systemUTC();
@@ -327,6 +341,9 @@ public class JobsBench {
                     }
                 });
 
+                if (!throughQueue) {
+                    return directHandlers(db, queue, provisioning.jobHandlers(), services);
+                }
                 double cpu = processCpuSeconds();
                 Instant start = Instant.now();
                 try (JobRunner runner = new JobRunner(queue, provisioning.jobHandlers(), APP_SETTINGS).start()) {
@@ -347,9 +364,36 @@ public class JobsBench {
         }
     }
 
+    static Timed directHandlers(Database db, JobQueue queue, Map<String, JobHandler> handlers, int services)
+            throws Exception {
+        List<org.hostr.jobs.Job> jobs = new JobRepository(db.dsl()).claim("bench-direct", services, Instant.now(), Duration.ofHours(1));
+        check(jobs.size() == services, "claimed " + jobs.size() + " of " + services + " provisioning jobs");
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+        double cpu = processCpuSeconds();
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            done.add(threads.submit(() -> {
+                for (int i = next.getAndIncrement(); i < jobs.size(); i = next.getAndIncrement()) {
+                    org.hostr.jobs.Job job = jobs.get(i);
+                    handlers.get(job.kind()).handle(job);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        Timed timed = new Timed((System.nanoTime() - start) / 1e9, processCpuSeconds() - cpu);
+        threads.shutdown();
+        check(db.dsl().fetchCount(SERVICES, SERVICES.STATUS.eq("ACTIVE")) == services, "services ACTIVE without the queue");
+        return timed;
+    }
+
     // ---- shared ----
 
-    /** A new SQLite file, or the PostgreSQL schema with its jobs emptied (migrated on first use). */
+    /** A new SQLite file, or the PostgreSQL schema emptied of what the bench writes (migrated on first use). */
     static HostrConfig.Database fresh(String target) throws Exception {
         if (target.equals("sqlite")) {
             Path dir = Files.createTempDirectory("hostr-jobs");
@@ -360,7 +404,8 @@ public class JobsBench {
                 "", POOL);
         try (Database db = Database.open(config, null)) {
             db.migrate();
-            db.dsl().execute("TRUNCATE jobs RESTART IDENTITY");
+            // Each round starts from an empty shop, as a fresh SQLite file does
+            db.dsl().execute("TRUNCATE jobs, service_events, services, customers, plans, servers, audit_log RESTART IDENTITY CASCADE");
             // What autovacuum does on a live database: statistics for the planner, no dead rows from the last round.
             db.dsl().execute("VACUUM ANALYZE");
         }
