@@ -150,8 +150,10 @@ public final class OrderService {
             return null;
         }
         String key = idempotencyKey.trim();
-        if (key.length() > MAX_KEY_LENGTH) {
-            throw ApiError.badRequest("bad_idempotency_key", "Idempotency-Key may have at most " + MAX_KEY_LENGTH + " characters");
+        // Control characters cannot come in a header, but can in the order form's field; PostgreSQL refuses NUL.
+        if (key.length() > MAX_KEY_LENGTH || key.chars().anyMatch(Character::isISOControl)) {
+            throw ApiError.badRequest("bad_idempotency_key", "Idempotency-Key may have at most " + MAX_KEY_LENGTH
+                    + " characters, none of them control characters");
         }
         return key;
     }

@@ -3,14 +3,18 @@ package org.hostr.catalog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.hostr.config.HostrConfig;
 import org.hostr.db.Database;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The plans customers can buy. */
 public final class CatalogService {
     private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
+    /** What the config file and the admin pages accept as a plan's slug. */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     private final Database database;
     private final PlanRepository plans;
@@ -50,6 +54,10 @@ public final class CatalogService {
     }
 
     public Optional<Plan> activePlan(String slug) {
+        // Anything but a slug names no plan and is not sent to the database: PostgreSQL refuses text with NUL in it.
+        if (slug == null || !SLUG.matcher(slug).matches()) {
+            return Optional.empty();
+        }
         return plans.bySlug(slug).filter(Plan::active);
     }
 
@@ -62,6 +70,18 @@ public final class CatalogService {
         if (entries.isEmpty()) {
             return;
         }
+        try {
+            upsertPlans(entries);
+        } catch (IntegrityConstraintViolationException e) {
+            // Instances started together both found no plan and both inserted; this one lost on the unique slug.
+            // Once more, it finds the winner's plans and updates them.
+            upsertPlans(entries);
+        }
+        plansChanged();
+        log.info("catalogue: {} plans from the config file", entries.size());
+    }
+
+    private void upsertPlans(List<HostrConfig.PlanEntry> entries) {
         database.transactionRun(tx -> {
             for (HostrConfig.PlanEntry e : entries) {
                 plans.upsert(tx, new Plan(0, e.slug(), e.name(), e.description(), e.storageMb(), e.bandwidthMb(),
@@ -69,7 +89,5 @@ public final class CatalogService {
                         e.active(), e.sort()), clock.instant());
             }
         });
-        plansChanged();
-        log.info("catalogue: {} plans from the config file", entries.size());
     }
 }

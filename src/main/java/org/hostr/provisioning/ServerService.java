@@ -120,7 +120,13 @@ public final class ServerService implements AutoCloseable {
             } catch (ApiError e) {
                 throw new IllegalArgumentException("whm_servers entry " + entry.name() + ": " + e.getMessage(), e);
             }
-            database.transactionRun(tx -> upsert(tx, fields));
+            try {
+                database.transactionRun(tx -> upsert(tx, fields));
+            } catch (IntegrityConstraintViolationException e) {
+                // Instances started together both found no row and both inserted; this one lost on the unique name.
+                // Once more, it finds the winner's row and updates it.
+                database.transactionRun(tx -> upsert(tx, fields));
+            }
         }
     }
 

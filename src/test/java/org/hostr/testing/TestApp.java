@@ -35,6 +35,11 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(Application.start(config, new Application.Options(false, "Hostr test", new ArrayList<>(extraRoutes))));
     }
 
+    /** A Hostr on exactly this config: e.g. a second instance on the database of a first. */
+    public static TestApp start(HostrConfig config) {
+        return new TestApp(Application.start(config, new Application.Options(false, "Hostr test", new ArrayList<>())));
+    }
+
     /** A complete config for tests; public_url is fixed because logins are signed for it. */
     public static HostrConfig config(HostrConfig.Database database) {
         return new HostrConfig(

@@ -30,6 +30,9 @@ final class StrikeJson {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+    /** The longest webhook id, event type or entity id accepted. */
+    static final int MAX_WEBHOOK_ID = 200;
+
     private StrikeJson() {
     }
 
@@ -86,7 +89,27 @@ final class StrikeJson {
             }
         }
         StrikeEvent e = event(n);
+        requireStorable("id", e.id());
+        requireStorable("eventType", e.eventType());
+        requireStorable("data.entityId", e.entityId());
         return new StrikeWebhookEvent(e.id(), e.eventType(), e.webhookVersion(), e.entityId(), e.changes(), e.created());
+    }
+
+    /**
+     * The id, type and entity id of a webhook are stored and indexed. Strike's are UUIDs and short dotted names; text
+     * with NUL (PostgreSQL refuses it), other control characters, half a surrogate pair (not encodable) or more than
+     * {@value #MAX_WEBHOOK_ID} characters (an index row has a size limit) is not one of them.
+     */
+    private static void requireStorable(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        boolean storable = value.length() <= MAX_WEBHOOK_ID && value.codePoints().noneMatch(c -> Character.isISOControl(c)
+                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
+        if (!storable) {
+            throw new StrikeWebhookPayloadException("Strike webhook body has a \"" + field + "\" that is not an identifier"
+                    + " (control characters, broken unicode or over " + MAX_WEBHOOK_ID + " characters)", null);
+        }
     }
 
     /** Items of a list answer. Invoices come as {@code {items, count}}; tolerate a bare array too (events' shape is UNCONFIRMED). */

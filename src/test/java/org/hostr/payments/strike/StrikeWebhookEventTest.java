@@ -55,6 +55,30 @@ class StrikeWebhookEventTest {
     }
 
     @Test
+    void idsThatCannotBeStoredAreRejected() {
+        // Found by the webhook fuzz drill: each of these was a 500 on PostgreSQL (NUL bytes, index row size).
+        for (String body : java.util.List.of(
+                "{\"id\":\"a\\u0000b\",\"eventType\":\"invoice.updated\"}",
+                "{\"id\":\"e\",\"eventType\":\"\\u0000\"}",
+                "{\"id\":\"e\",\"eventType\":\"invoice.updated\",\"data\":{\"entityId\":\"\\u0000inv\"}}",
+                "{\"id\":\"\\ud800\",\"eventType\":\"invoice.updated\"}",
+                "{\"id\":\"" + "f".repeat(201) + "\",\"eventType\":\"invoice.updated\"}")) {
+            assertThatThrownBy(() -> StrikeWebhookEvent.parse(bytes(body))).as(body)
+                    .isInstanceOf(StrikeWebhookPayloadException.class)
+                    .hasMessageContaining("not an identifier");
+        }
+    }
+
+    @Test
+    void unicodeIdsOfReasonableLengthAreKept() {
+        StrikeWebhookEvent event = StrikeWebhookEvent.parse(bytes("{\"id\":\"\u00e9v\u00e9nement-\uD83D\uDE00\",\"eventType\":"
+                + "\"invoice.updated\",\"data\":{\"entityId\":\"" + "f".repeat(200) + "\"}}"));
+
+        assertThat(event.id()).isEqualTo("\u00e9v\u00e9nement-\uD83D\uDE00");
+        assertThat(event.entityId()).hasSize(200);
+    }
+
+    @Test
     void nonObjectBodyIsRejected() {
         assertThatThrownBy(() -> StrikeWebhookEvent.parse(bytes("[1,2]")))
                 .isInstanceOf(StrikeWebhookPayloadException.class);
