@@ -26,7 +26,7 @@ public record AdminModule(AdminQueries queries, RouteGroup routes) {
         ReviewQueries reviews = new ReviewQueries(db.dsl(), queries);
         ServiceActions serviceActions = new ServiceActions(billing);
         List<RouteGroup> actions = List.of(
-                new PlanPages(db, catalog, queries, audit, clock),
+                new PlanPages(db, catalog, queries, audit, clock, provisioning.servers()),
                 new ServerPages(db, provisioning.servers(), audit, clock),
                 new ReviewPages(reviews, serviceActions),
                 new ServicePages(queries, reviews, serviceActions),

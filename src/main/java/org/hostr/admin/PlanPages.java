@@ -19,6 +19,7 @@ import org.hostr.catalog.CatalogService;
 import org.hostr.catalog.Plan;
 import org.hostr.catalog.PlanRepository;
 import org.hostr.db.Database;
+import org.hostr.provisioning.ServerService;
 import org.hostr.web.ApiError;
 import org.hostr.web.RouteGroup;
 
@@ -33,8 +34,11 @@ final class PlanPages implements RouteGroup {
     private final AdminQueries queries;
     private final AuditLog audit;
     private final Clock clock;
+    private final ServerService servers;
 
-    PlanPages(Database database, CatalogService catalog, AdminQueries queries, AuditLog audit, Clock clock) {
+    PlanPages(Database database, CatalogService catalog, AdminQueries queries, AuditLog audit, Clock clock,
+              ServerService servers) {
+        this.servers = servers;
         this.database = database;
         this.catalog = catalog;
         this.queries = queries;
@@ -66,6 +70,9 @@ final class PlanPages implements RouteGroup {
         if (form.ok() && catalog.allPlans().stream().anyMatch(p -> p.slug().equals(slug))) {
             form.error("Slug \"" + slug + "\" is taken by another plan: pick another");
         }
+        if (form.ok() && plan.active()) {
+            requirePackage(form, plan.whmPackage());
+        }
         if (!form.ok()) {
             list(ctx, 400, form.errors(), form.values());
             return;
@@ -79,12 +86,24 @@ final class PlanPages implements RouteGroup {
         Plan current = plan(ctx);
         AdminForm form = new AdminForm(ctx);
         Plan plan = read(form, current.id(), current.slug());
+        if (form.ok() && plan.active() && !plan.whmPackage().equals(current.whmPackage())) {
+            requirePackage(form, plan.whmPackage());
+        }
         if (!form.ok()) {
             edit(ctx, 400, current, form.errors(), form.values());
             return;
         }
         store(plan, admin, "plan.edit");
         AdminView.redirect(ctx, "/admin/plans", "plan-saved");
+    }
+
+    /** A plan on sale must name a package every active WHM server has, or its accounts could not be created. */
+    private void requirePackage(AdminForm form, String whmPackage) {
+        ServerService.PackageCheck check = servers.checkPackage(whmPackage);
+        if (!check.missingOn().isEmpty()) {
+            form.error("WHM package \"" + whmPackage + "\" does not exist on " + String.join(", ", check.missingOn())
+                    + ": create it in WHM » Packages » Add a Package, or name a package those servers have");
+        }
     }
 
     private void retire(Context ctx) {

@@ -169,6 +169,32 @@ public final class ServerService implements AutoCloseable {
                 "no active WHM server has room for another account: add a server or raise max_accounts in admin → servers"));
     }
 
+    /**
+     * Which active servers lack a WHM package, asked with listpkgs. A server that cannot be asked is listed apart:
+     * an outage must not stop an admin from editing the catalogue, so only a clear "no such package" refuses a plan.
+     */
+    public record PackageCheck(List<String> missingOn, List<String> unreachable) {
+    }
+
+    public PackageCheck checkPackage(String whmPackage) {
+        List<String> missing = new java.util.ArrayList<>();
+        List<String> unreachable = new java.util.ArrayList<>();
+        for (Server server : servers.list()) {
+            if (!server.active()) {
+                continue;
+            }
+            try {
+                if (client(server.id()).listPackages().stream().noneMatch(p -> p.name().equals(whmPackage))) {
+                    missing.add(server.name());
+                }
+            } catch (RuntimeException e) {
+                unreachable.add(server.name());
+                log.warn("WHM server {}: packages could not be listed: {}", server.name(), e.getMessage());
+            }
+        }
+        return new PackageCheck(List.copyOf(missing), List.copyOf(unreachable));
+    }
+
     /** The client for a server, cached by id and rebuilt when the server's row has changed since it was built. */
     public WhmClient client(long serverId) {
         Server server = servers.find(serverId)

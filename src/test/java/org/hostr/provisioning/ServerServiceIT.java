@@ -51,6 +51,23 @@ class ServerServiceIT {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aPackageMissingOnAnActiveServerIsNamedAndAnUnreachableServerIsListedApart(Kind kind) {
+        try (ProvisioningFixture f = new ProvisioningFixture(kind)) {
+            ServerService servers = f.module.servers();
+            f.addServer("whm1", WhmSimulator.DEFAULT_TOKEN);
+
+            assertThat(servers.checkPackage("basic").missingOn()).isEmpty();
+            assertThat(servers.checkPackage("platinum").missingOn()).containsExactly("whm1");
+
+            f.whm.goDown(WhmSimulator.DownMode.HTTP_503);
+            ServerService.PackageCheck down = servers.checkPackage("platinum");
+            assertThat(down.missingOn()).isEmpty();
+            assertThat(down.unreachable()).containsExactly("whm1");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void anEditedTokenRebuildsTheClient(Kind kind) {
         try (ProvisioningFixture f = new ProvisioningFixture(kind)) {
             ServerService servers = f.module.servers();
