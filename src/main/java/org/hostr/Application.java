@@ -230,7 +230,7 @@ public final class Application implements AutoCloseable {
             routes.add(new CustomerBillingRoutes(customerBilling));
             routes.add(new ServiceForms(customerBilling));
             routes.add(notify.routes());
-            routes.add(new StrikeWebhookRoutes(webhookEvents, settlementQueue, config.strike().webhookSecret(), clock));
+            routes.add(new StrikeWebhookRoutes(database, webhookEvents, settlementQueue, config.strike().webhookSecret(), clock));
             if (clock instanceof MovableClock movable) {
                 routes.add(new ClockRoutes(movable));
             }

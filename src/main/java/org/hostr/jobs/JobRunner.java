@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    static final int RECHECKS = 3;
+    static final long RECHECK_MILLIS = 3;
 
     private final JobQueue queue;
     private final JobSettings settings;
@@ -79,6 +81,7 @@ public final class JobRunner implements AutoCloseable {
     private void poll() {
         long lastHeartbeat = System.nanoTime();
         long heartbeatNanos = settings.lease().dividedBy(3).toNanos();
+        int rechecks = 0;
         while (!stopping) {
             if (System.nanoTime() - lastHeartbeat >= heartbeatNanos) {
                 renewLeases();
@@ -94,8 +97,17 @@ public final class JobRunner implements AutoCloseable {
             if (!claimed.isEmpty() && claimed.size() == free) {
                 continue; // maybe more are due; the loop waits below once no thread is free
             }
+            // A wake-up from an enqueue inside a transaction can come before that transaction commits: look again
+            // a few times shortly after instead of leaving the job for the next poll.
+            long waitMillis = settings.pollInterval().toMillis();
+            if (claimed.isEmpty() && rechecks > 0) {
+                rechecks--;
+                waitMillis = Math.min(waitMillis, RECHECK_MILLIS);
+            }
             try {
-                wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (wake.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                    rechecks = RECHECKS;
+                }
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

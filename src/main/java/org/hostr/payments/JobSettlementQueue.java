@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hostr.jobs.Job;
 import org.hostr.jobs.JobHandler;
 import org.hostr.jobs.JobQueue;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,11 @@ public final class JobSettlementQueue implements SettlementQueue, JobHandler {
     @Override
     public void settleLater(String eventId, String providerInvoiceId) {
         jobs.enqueue(KIND, KIND + ":" + eventId, Map.of("provider_invoice_id", providerInvoiceId));
+    }
+
+    @Override
+    public void settleLater(DSLContext tx, String eventId, String providerInvoiceId) {
+        jobs.enqueue(tx, KIND, KIND + ":" + eventId, Map.of("provider_invoice_id", providerInvoiceId), null);
     }
 
     /** Asks Strike and settles; a Strike failure is thrown, so the queue retries with backoff. */

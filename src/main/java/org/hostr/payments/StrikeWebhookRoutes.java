@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
+import org.hostr.db.Database;
 import org.hostr.payments.strike.StrikeWebhookEvent;
 import org.hostr.payments.strike.StrikeWebhookPayloadException;
 import org.hostr.payments.strike.StrikeWebhookSignature;
@@ -23,12 +24,15 @@ public final class StrikeWebhookRoutes implements RouteGroup {
     public static final String PATH = "/webhooks/strike";
     static final int MAX_BYTES = 64 * 1024;
 
+    private final Database database;
     private final WebhookEventRepository events;
     private final SettlementQueue queue;
     private final String secret;
     private final Clock clock;
 
-    public StrikeWebhookRoutes(WebhookEventRepository events, SettlementQueue queue, String webhookSecret, Clock clock) {
+    public StrikeWebhookRoutes(Database database, WebhookEventRepository events, SettlementQueue queue, String webhookSecret,
+                               Clock clock) {
+        this.database = database;
         this.events = events;
         this.queue = queue;
         this.secret = webhookSecret;
@@ -52,15 +56,20 @@ public final class StrikeWebhookRoutes implements RouteGroup {
         } catch (StrikeWebhookPayloadException e) {
             throw ApiError.badRequest("bad_payload", "the webhook body is not a Strike event: " + e.getMessage());
         }
-        boolean first = events.store(event, clock.instant());
+        // The event and its settlement job commit together: one commit (one WAL flush on PostgreSQL) per webhook,
+        // and no window in which an event is stored without its job.
+        boolean first = database.transaction(tx -> {
+            boolean stored = events.store(tx, event, clock.instant());
+            // A duplicate of an event never processed (its settlement failed for good) is worth another try.
+            boolean settle = event.entityId() != null && event.eventType().startsWith("invoice.")
+                    && (stored || !events.processed(tx, event.id()));
+            if (settle) {
+                queue.settleLater(tx, event.id(), event.entityId());
+            }
+            return stored;
+        });
         log.info("strike webhook {} {} for {}{}", event.id(), event.eventType(), event.entityId(), first ? "" : " (duplicate)");
         ctx.status(200).json(Map.of("received", true));
-        // A duplicate of an event that was never processed (a crash between store and settle) is worth another try.
-        boolean settle = event.entityId() != null && event.eventType().startsWith("invoice.")
-                && (first || !events.processed(event.id()));
-        if (settle) {
-            queue.settleLater(event.id(), event.entityId());
-        }
     }
 
     private static byte[] readCapped(Context ctx) {

@@ -20,7 +20,12 @@ public final class WebhookEventRepository {
 
     /** True if this event id is new; a retried or duplicated delivery finds it stored and changes nothing. */
     public boolean store(StrikeWebhookEvent event, Instant receivedAt) {
-        return db.insertInto(WEBHOOK_EVENTS)
+        return store(db, event, receivedAt);
+    }
+
+    /** As {@link #store(StrikeWebhookEvent, Instant)}, in the caller's transaction. */
+    public boolean store(DSLContext tx, StrikeWebhookEvent event, Instant receivedAt) {
+        return tx.insertInto(WEBHOOK_EVENTS)
                 .set(WEBHOOK_EVENTS.PROVIDER, PaymentRepository.STRIKE)
                 .set(WEBHOOK_EVENTS.EVENT_ID, event.id())
                 .set(WEBHOOK_EVENTS.TYPE, event.eventType())
@@ -32,7 +37,11 @@ public final class WebhookEventRepository {
     }
 
     public boolean processed(String eventId) {
-        return db.fetchExists(WEBHOOK_EVENTS, WEBHOOK_EVENTS.PROVIDER.eq(PaymentRepository.STRIKE)
+        return processed(db, eventId);
+    }
+
+    public boolean processed(DSLContext tx, String eventId) {
+        return tx.fetchExists(WEBHOOK_EVENTS, WEBHOOK_EVENTS.PROVIDER.eq(PaymentRepository.STRIKE)
                 .and(WEBHOOK_EVENTS.EVENT_ID.eq(eventId)).and(WEBHOOK_EVENTS.PROCESSED_AT.isNotNull()));
     }
 

@@ -70,6 +70,30 @@ class JobRunnerTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void aJobEnqueuedInATransactionThatCommitsAfterTheWakeUpStillRunsAtOnce(Kind kind) throws Exception {
+        try (JobsFixture f = JobsFixture.open(kind)) {
+            CountDownLatch ran = new CountDownLatch(1);
+            JobSettings slowPoll = FAST.withPollInterval(Duration.ofSeconds(30));
+            try (JobRunner runner = new JobRunner(f.queue, Map.of("notify", job -> ran.countDown()), slowPoll).start()) {
+                Thread.sleep(100); // the runner's first poll has found nothing and sleeps
+
+                // the wake-up comes while the job is not yet committed, as for a job a settlement queues
+                f.db.transactionRun(tx -> {
+                    f.queue.enqueue(tx, "notify", "notify:tx", Map.of(), null);
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+
+                assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void stopWaitsForARunningHandlerToFinish(Kind kind) throws Exception {
         try (JobsFixture f = JobsFixture.open(kind)) {
             CountDownLatch started = new CountDownLatch(1);

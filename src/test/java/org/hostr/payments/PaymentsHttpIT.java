@@ -45,7 +45,7 @@ class PaymentsHttpIT {
         });
         OrderService orders = f.billing.orders;
         List<RouteGroup> groups = List.of(testLogin, new PaymentRoutes(orders, f.payments),
-                new StrikeWebhookRoutes(new WebhookEventRepository(f.billing.db.dsl()), (eventId, id) -> queued.add(id), SECRET, f.billing.clock));
+                new StrikeWebhookRoutes(f.billing.db, new WebhookEventRepository(f.billing.db.dsl()), (eventId, id) -> queued.add(id), SECRET, f.billing.clock));
         app = WebApp.create(new WebApp.Settings("127.0.0.1", 0, new Pages.Site("Hostr test", false, "http://127.0.0.1"),
                 null, 1_000_000, Duration.ZERO), Json.mapper(), null, groups).start();
     }
