@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  */
 final class StaticAssets implements RouteGroup {
     static final String CACHE_CONTROL = "public, max-age=3600";
-    /** Plain relative paths only: no "..", no leading slash, no backslashes or other tricks. */
-    private static final Pattern SAFE_PATH = Pattern.compile("[a-zA-Z0-9_-]+(/[a-zA-Z0-9_-]+)*\\.[a-z0-9]{1,5}");
+    /** Plain relative paths only: no "..", no leading slash or dot, no backslashes or other tricks. */
+    private static final Pattern SAFE_PATH = Pattern.compile("[a-zA-Z0-9_-][a-zA-Z0-9_.-]*(/[a-zA-Z0-9_-][a-zA-Z0-9_.-]*)*");
     private static final Map<String, String> TYPES = Map.of(
             "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml",
             "png", "image/png", "ico", "image/x-icon", "woff2", "font/woff2", "txt", "text/plain; charset=utf-8");
@@ -37,7 +37,7 @@ final class StaticAssets implements RouteGroup {
 
     private void serve(Context ctx) {
         String path = ctx.pathParam("path");
-        Optional<Asset> asset = SAFE_PATH.matcher(path).matches()
+        Optional<Asset> asset = SAFE_PATH.matcher(path).matches() && !path.contains("..")
                 ? cache.computeIfAbsent(path, StaticAssets::load)
                 : Optional.empty();
         if (asset.isEmpty()) {
@@ -54,7 +54,8 @@ final class StaticAssets implements RouteGroup {
     }
 
     private static Optional<Asset> load(String path) {
-        String type = TYPES.get(path.substring(path.lastIndexOf('.') + 1));
+        int dot = path.lastIndexOf('.');
+        String type = dot < 0 ? null : TYPES.get(path.substring(dot + 1));
         if (type == null) {
             return Optional.empty();
         }

@@ -95,7 +95,7 @@ class WebShellIT {
         try (TestApp app = TestApp.start(Kind.SQLITE)) {
             for (String path : List.of("/static/../templates/layout.html", "/static/%2e%2e/logback-test.xml",
                     "/static/css/missing.css", "/static/org/hostr/Main.class", "/static/..%2fpom.xml",
-                    "/static/css/hostr.css%00.png")) {
+                    "/static/css/hostr.css%00.png", "/static/css/..hostr.css", "/static/.hidden.css", "/static/css/hostr")) {
                 HttpResponse<String> r = app.get(path);
                 assertThat(r.statusCode()).as(path).isIn(400, 404);
                 assertThat(r.body()).as(path).doesNotContain("{% ", "package org.hostr");
