@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.hostr.db.Database;
 import org.hostr.jobs.Job;
 import org.hostr.jobs.JobHandler;
@@ -170,8 +171,14 @@ public final class Provisioner implements JobHandler {
     private String chooseUsername(HostingService service, String expected, String start, WhmClient whm)
             throws RetryableJobException {
         long serverId = service.serverId();
+        // Names our own services hold are skipped without asking WHM and without counting as tries: twenty shops
+        // named "mywebsite1.example" … "mywebsite20.example" must not use up the tries of the twenty-first.
+        Set<String> ours = services.usernamesOn(serverId);
         String candidate = start;
         for (int i = 0; i < USERNAME_TRIES; i++) {
+            while (ours.contains(candidate)) {
+                candidate = UsernameRules.next(candidate);
+            }
             if (!services.usernameInUse(serverId, candidate)) {
                 UsernameCheck check = whm.verifyNewUsername(candidate);
                 if (check.refusal().filter(kind -> kind == WhmFailureKind.PERMISSION_DENIED).isPresent()) {

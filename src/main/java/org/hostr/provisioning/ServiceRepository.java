@@ -43,6 +43,12 @@ public final class ServiceRepository {
         return db.fetchExists(SERVICES, SERVICES.SERVER_ID.eq(serverId), SERVICES.USERNAME.eq(username));
     }
 
+    /** The cPanel usernames our services hold on a server (at most its max_accounts): one query, not one per name. */
+    public java.util.Set<String> usernamesOn(long serverId) {
+        return new java.util.HashSet<>(db.select(SERVICES.USERNAME).from(SERVICES)
+                .where(SERVICES.SERVER_ID.eq(serverId), SERVICES.USERNAME.isNotNull()).fetch(SERVICES.USERNAME));
+    }
+
     /**
      * Stores the username while the service has {@code expected} (null for none yet). The unique index on
      * (server_id, username) refuses a name another service holds: the caller tries the next name.

@@ -20,6 +20,26 @@ class ProvisioningIT {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void manyDomainsSharingTheirFirstEightLettersAllGetAnAccount(Kind kind) {
+        try (ProvisioningFixture f = new ProvisioningFixture(kind)) {
+            f.addServer();
+            // more than the username tries: each new one must skip every name the earlier ones hold
+            List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                long id = f.newService("mywebsite-" + i + ".example");
+                f.requestProvisioning(id);
+                f.runJobs();
+                ids.add(id);
+            }
+
+            assertThat(ids).allSatisfy(id -> assertThat(f.row(id).getStatus()).isEqualTo("ACTIVE"));
+            assertThat(ids.stream().map(id -> f.row(id).getUsername()).distinct()).hasSize(30);
+            assertThat(f.whm.accountCount()).isEqualTo(30);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void serviceGoesFromProvisionToSuspendUnsuspendChangePackageAndTerminate(Kind kind) {
         try (ProvisioningFixture f = new ProvisioningFixture(kind)) {
             f.addServer();
