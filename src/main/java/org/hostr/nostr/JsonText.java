@@ -44,6 +44,26 @@ final class JsonText {
         out.append('"');
     }
 
+    /**
+     * Opens an event object and writes its fields up to content, in NIP-01 order; the caller adds {@code sig} (a
+     * signed event) or not (a rumor) and closes it.
+     */
+    static StringBuilder eventFields(String id, String pubkey, long createdAt, int kind, List<List<String>> tags,
+                                     String content) {
+        StringBuilder out = new StringBuilder(256 + content.length());
+        out.append("{\"id\":");
+        appendString(out, id);
+        out.append(",\"pubkey\":");
+        appendString(out, pubkey);
+        out.append(",\"created_at\":").append(createdAt);
+        out.append(",\"kind\":").append(kind);
+        out.append(",\"tags\":");
+        appendTags(out, tags);
+        out.append(",\"content\":");
+        appendString(out, content);
+        return out;
+    }
+
     static void appendTags(StringBuilder out, List<List<String>> tags) {
         out.append('[');
         for (int t = 0; t < tags.size(); t++) {

@@ -32,17 +32,7 @@ public record NostrEvent(
 
     /** The event as compact JSON, fields in NIP-01 order, strings escaped like {@code JSON.stringify}. */
     public String toJson() {
-        StringBuilder out = new StringBuilder(256 + content.length());
-        out.append("{\"id\":");
-        JsonText.appendString(out, id);
-        out.append(",\"pubkey\":");
-        JsonText.appendString(out, pubkey);
-        out.append(",\"created_at\":").append(createdAt);
-        out.append(",\"kind\":").append(kind);
-        out.append(",\"tags\":");
-        JsonText.appendTags(out, tags);
-        out.append(",\"content\":");
-        JsonText.appendString(out, content);
+        StringBuilder out = JsonText.eventFields(id, pubkey, createdAt, kind, tags, content);
         out.append(",\"sig\":");
         JsonText.appendString(out, sig);
         out.append('}');

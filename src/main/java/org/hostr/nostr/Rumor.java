@@ -37,17 +37,7 @@ public record Rumor(String id, String pubkey, long createdAt, int kind, List<Lis
 
     /** Compact JSON in NIP-01 field order, without {@code sig}. */
     public String toJson() {
-        StringBuilder out = new StringBuilder(256 + content.length());
-        out.append("{\"id\":");
-        JsonText.appendString(out, id);
-        out.append(",\"pubkey\":");
-        JsonText.appendString(out, pubkey);
-        out.append(",\"created_at\":").append(createdAt);
-        out.append(",\"kind\":").append(kind);
-        out.append(",\"tags\":");
-        JsonText.appendTags(out, tags);
-        out.append(",\"content\":");
-        JsonText.appendString(out, content);
+        StringBuilder out = JsonText.eventFields(id, pubkey, createdAt, kind, tags, content);
         out.append('}');
         return out.toString();
     }
