@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -129,13 +130,24 @@ class WebShellIT {
         try (TestApp app = TestApp.start(Kind.POSTGRES, c -> withDatabase(c, db), List.of())) {
             assertThat(app.get("/readyz").statusCode()).isEqualTo(200);
             String schema = db.url().substring(db.url().indexOf("currentSchema=") + "currentSchema=".length());
-            try (var c = DriverManager.getConnection(TestDatabases.PG_URL, TestDatabases.PG_USER, "")) {
-                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-            }
+            dropSchemaWhileTheAppRuns(schema);
             HttpResponse<String> notReady = app.get("/readyz");
             assertThat(notReady.statusCode()).isEqualTo(503);
             assertThat(notReady.body()).contains("not_ready");
             assertThat(app.get("/healthz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /** The app's job runner writes while the schema goes, so PostgreSQL may pick the drop as a deadlock victim: try again. */
+    private static void dropSchemaWhileTheAppRuns(String schema) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try (var c = DriverManager.getConnection(TestDatabases.PG_URL, TestDatabases.PG_USER, "")) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 10) throw e;
+                Thread.sleep(50L * attempt);
+            }
         }
     }
 
