@@ -58,6 +58,27 @@ public final class JobRepository {
     }
 
     /**
+     * Expires now the leases of RUNNING jobs held by workers whose id starts with {@code workerPrefix} and that
+     * {@code alive} says are not running, so the usual takeover of expired leases claims them; returns how many.
+     */
+    public int expireLeasesOf(String workerPrefix, java.util.function.Predicate<String> alive, Instant now) {
+        List<String> workers = db.selectDistinct(JOBS.LOCKED_BY).from(JOBS)
+                .where(JOBS.STATUS.eq(JobStatus.RUNNING.name()), JOBS.LOCKED_BY.startsWith(workerPrefix),
+                        JOBS.LOCKED_UNTIL.gt(now))
+                .fetch(JOBS.LOCKED_BY);
+        int expired = 0;
+        for (String worker : workers) {
+            if (!alive.test(worker)) {
+                expired += db.update(JOBS)
+                        .set(JOBS.LOCKED_UNTIL, now)
+                        .where(JOBS.STATUS.eq(JobStatus.RUNNING.name()), JOBS.LOCKED_BY.eq(worker), JOBS.LOCKED_UNTIL.gt(now))
+                        .execute();
+            }
+        }
+        return expired;
+    }
+
+    /**
      * Inserts the jobs whose idempotency keys do not exist yet, as one JDBC batch of one prepared statement; returns how
      * many went in.
      */
@@ -91,24 +112,31 @@ public final class JobRepository {
      * (IMMEDIATE), so claims there run one after another. A job whose lease ran out on its last attempt goes DEAD.
      */
     public List<Job> claim(String workerId, int max, Instant now, Duration lease) {
+        return claim(workerId, max, now, lease, DSL.noCondition());
+    }
+
+    /** As {@link #claim(String, int, Instant, Duration)}, only among the jobs {@code which} selects (by kind). */
+    public List<Job> claim(String workerId, int max, Instant now, Duration lease, Condition which) {
         // A plain read first: on SQLite every claim transaction takes the write lock, and most polls find nothing.
-        if (max <= 0 || !db.fetchExists(JOBS, claimable(now))) {
+        if (max <= 0 || !db.fetchExists(JOBS, claimable(now).and(which))) {
             return List.of();
         }
         return inTransaction(tx -> {
             // Two index range scans instead of one OR: with the OR, PostgreSQL read and sorted every due job for each
             // claim, which made a deep queue slow to drain. Abandoned leases (a crashed worker) are few.
             List<JobsRecord> rows = new ArrayList<>(lockDue(tx, JOBS.STATUS.eq(JobStatus.QUEUED.name())
-                    .and(JOBS.RUN_AT.le(now)), max));
+                    .and(JOBS.RUN_AT.le(now)).and(which), max));
             if (rows.size() < max) {
-                rows.addAll(lockDue(tx, JOBS.STATUS.eq(JobStatus.RUNNING.name()).and(JOBS.LOCKED_UNTIL.lt(now)),
-                        max - rows.size()));
+                rows.addAll(lockDue(tx, JOBS.STATUS.eq(JobStatus.RUNNING.name()).and(JOBS.LOCKED_UNTIL.lt(now))
+                        .and(which), max - rows.size()));
             }
             List<Job> claimed = new ArrayList<>();
             List<Long> exhausted = new ArrayList<>();
+            List<Long> superseded = new ArrayList<>();
             for (JobsRecord row : rows) {
                 if (JobStatus.RUNNING.name().equals(row.getStatus()) && row.getAttempts() >= row.getMaxAttempts()) {
-                    exhausted.add(row.getId());
+                    // A periodic run whose runners kept stopping is not a failure to report: its next slot runs anyway.
+                    (row.getIdempotencyKey().startsWith(PeriodicTask.KEY_PREFIX) ? superseded : exhausted).add(row.getId());
                     continue;
                 }
                 row.setStatus(JobStatus.RUNNING.name());
@@ -118,17 +146,10 @@ public final class JobRepository {
                 row.setUpdatedAt(now);
                 claimed.add(toJob(row));
             }
-            if (!exhausted.isEmpty()) {
-                tx.update(JOBS)
-                        .set(JOBS.STATUS, JobStatus.DEAD.name())
-                        .set(JOBS.LAST_ERROR, "the worker running the last attempt stopped before finishing (its lease ran out)")
-                        .set(JOBS.LOCKED_BY, (String) null)
-                        .set(JOBS.LOCKED_UNTIL, (Instant) null)
-                        .set(JOBS.FINISHED_AT, now)
-                        .set(JOBS.UPDATED_AT, now)
-                        .where(JOBS.ID.in(exhausted))
-                        .execute();
-            }
+            endAbandoned(tx, superseded, JobStatus.CANCELLED, "the workers running it stopped before finishing "
+                    + "(their leases ran out); the task's next slot runs it again", now);
+            endAbandoned(tx, exhausted, JobStatus.DEAD,
+                    "the worker running the last attempt stopped before finishing (its lease ran out)", now);
             if (!claimed.isEmpty()) {
                 tx.update(JOBS)
                         .set(JOBS.STATUS, JobStatus.RUNNING.name())
@@ -146,6 +167,22 @@ public final class JobRepository {
     private static List<JobsRecord> lockDue(DSLContext tx, Condition due, int max) {
         var query = tx.selectFrom(JOBS).where(due).orderBy(JOBS.RUN_AT, JOBS.ID).limit(max);
         return tx.dialect().family() == SQLDialect.POSTGRES ? query.forUpdate().skipLocked().fetch() : query.fetch();
+    }
+
+    /** Ends jobs whose last attempt's worker stopped mid-run, with the given final status and why. */
+    private static void endAbandoned(DSLContext tx, List<Long> ids, JobStatus status, String why, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        tx.update(JOBS)
+                .set(JOBS.STATUS, status.name())
+                .set(JOBS.LAST_ERROR, why)
+                .set(JOBS.LOCKED_BY, (String) null)
+                .set(JOBS.LOCKED_UNTIL, (Instant) null)
+                .set(JOBS.FINISHED_AT, now)
+                .set(JOBS.UPDATED_AT, now)
+                .where(JOBS.ID.in(ids))
+                .execute();
     }
 
     private static Condition claimable(Instant now) {

@@ -1,10 +1,14 @@
 package org.hostr.jobs;
 
+import static org.hostr.db.generated.Tables.JOBS;
+
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hostr.db.Database;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +42,9 @@ public final class JobRunner implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private final Runnable wakeUp = wake::release;
     private final Map<Long, Job> running = new ConcurrentHashMap<>();
+    private volatile Set<String> slowKinds = Set.of();
+    private volatile int slowLimit;
+    private final AtomicInteger slowRunning = new AtomicInteger();
     private volatile boolean started;
     private volatile boolean stopping;
     private Thread poller;
@@ -64,6 +73,23 @@ public final class JobRunner implements AutoCloseable {
         return worker.workerId();
     }
 
+    /**
+     * At most {@code limit} jobs of these kinds run at once in this runner; the other threads stay free for the rest.
+     * Kinds that wait on a remote server (WHM's createacct takes seconds, a relay up to its timeout) would otherwise
+     * fill every thread in a busy hour, and payments would settle only as fast as accounts are created.
+     */
+    public synchronized JobRunner limitSlowKinds(Set<String> kinds, int limit) {
+        if (started) {
+            throw new IllegalStateException("limit slow kinds before the runner starts");
+        }
+        if (limit < 1 || limit >= settings.threads()) {
+            throw new IllegalArgumentException("slow kinds need between 1 and " + (settings.threads() - 1) + " threads, got " + limit);
+        }
+        this.slowKinds = Set.copyOf(kinds);
+        this.slowLimit = limit;
+        return this;
+    }
+
     public synchronized JobRunner start() {
         if (started) {
             return this;
@@ -78,20 +104,50 @@ public final class JobRunner implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Ends the leases held by job runners of this host whose process is gone (killed, crashed): their jobs would
+     * otherwise wait out the lease, five minutes, the reconciler's periodic run among them. A runner is known dead only
+     * when no process has its pid on this host; one whose pid was taken by another process keeps its lease until it
+     * runs out, as do runners of other hosts.
+     */
+    private void releaseLeasesOfDeadProcesses() {
+        String[] mine = workerId().split(":");
+        try {
+            int released = queue.repository().expireLeasesOf(mine[0] + ":", worker -> {
+                String[] parts = worker.split(":");
+                try {
+                    return parts.length == 3 && ProcessHandle.of(Long.parseLong(parts[1])).map(ProcessHandle::isAlive).orElse(false);
+                } catch (NumberFormatException e) {
+                    return true; // not a runner's id: leave it
+                }
+            }, queue.clock().instant());
+            if (released > 0) {
+                log.info("job runner {} took back {} job(s) from runners of this host that are no longer running", workerId(), released);
+            }
+        } catch (RuntimeException e) {
+            log.warn("job runner {} could not check for jobs left by stopped runners: {}", workerId(), LastError.describe(e));
+        }
+    }
+
     private void poll() {
+        releaseLeasesOfDeadProcesses();
         long lastHeartbeat = System.nanoTime();
         long heartbeatNanos = settings.lease().dividedBy(3).toNanos();
         int rechecks = 0;
         while (!stopping) {
             if (System.nanoTime() - lastHeartbeat >= heartbeatNanos) {
                 renewLeases();
+                releaseLeasesOfDeadProcesses();
                 lastHeartbeat = System.nanoTime();
             }
             int free = freeThreads.availablePermits();
-            List<Job> claimed = free == 0 ? List.of() : claimQuietly(free);
+            List<Job> claimed = free == 0 ? List.of() : claimWithinLimits(free);
             for (Job job : claimed) {
                 freeThreads.acquireUninterruptibly();
                 running.put(job.id(), job);
+                if (slowKinds.contains(job.kind())) {
+                    slowRunning.incrementAndGet();
+                }
                 handlerThreads.execute(() -> runOne(job));
             }
             if (!claimed.isEmpty() && claimed.size() == free) {
@@ -116,9 +172,22 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    private List<Job> claimQuietly(int max) {
+    /** Other kinds first, then slow kinds up to their limit. */
+    private List<Job> claimWithinLimits(int free) {
+        if (slowKinds.isEmpty()) {
+            return claimQuietly(free, DSL.noCondition());
+        }
+        List<Job> claimed = new ArrayList<>(claimQuietly(free, JOBS.KIND.notIn(slowKinds)));
+        int slowSlots = Math.min(free - claimed.size(), slowLimit - slowRunning.get());
+        if (slowSlots > 0) {
+            claimed.addAll(claimQuietly(slowSlots, JOBS.KIND.in(slowKinds)));
+        }
+        return claimed;
+    }
+
+    private List<Job> claimQuietly(int max, Condition which) {
         try {
-            return worker.claim(max);
+            return worker.claim(max, which);
         } catch (RuntimeException e) {
             log.warn("job runner {} could not claim jobs, trying again: {}", workerId(), LastError.describe(e));
             return List.of();
@@ -133,6 +202,9 @@ public final class JobRunner implements AutoCloseable {
                     job.id(), job.kind(), LastError.describe(e));
         } finally {
             running.remove(job.id());
+            if (slowKinds.contains(job.kind())) {
+                slowRunning.decrementAndGet();
+            }
             freeThreads.release();
             wake.release();
         }

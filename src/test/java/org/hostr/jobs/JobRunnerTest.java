@@ -144,6 +144,72 @@ class JobRunnerTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void jobsHeldByAKilledProcessOfThisHostRunAtOnceNotAfterTheirLease(Kind kind) throws Exception {
+        try (JobsFixture f = JobsFixture.open(kind)) {
+            String host = JobRunner.newWorkerId().split(":")[0];
+            Process gone = new ProcessBuilder("true").start();
+            gone.waitFor();
+            long killed = f.queue.enqueue("work", "work:killed", Map.of());
+            long live = f.queue.enqueue("work", "work:live", Map.of());
+            holdAsRunning(f, killed, host + ":" + gone.pid() + ":0dead000");
+            holdAsRunning(f, live, host + ":" + ProcessHandle.current().pid() + ":0a11ve00"); // another runner, alive
+            AtomicInteger runs = new AtomicInteger();
+
+            try (JobRunner runner = new JobRunner(f.queue, Map.of("work", job -> runs.incrementAndGet()), FAST).start()) {
+                awaitTrue(() -> f.queue.get(killed).status() == JobStatus.DONE, Duration.ofSeconds(5));
+                Thread.sleep(300);
+            }
+
+            assertThat(runs).hasValue(1);
+            assertThat(f.queue.get(live).status()).isEqualTo(JobStatus.RUNNING);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void slowKindsNeverTakeEveryThread(Kind kind) throws Exception {
+        try (JobsFixture f = JobsFixture.open(kind)) {
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger slowAtOnce = new AtomicInteger();
+            AtomicInteger mostSlowAtOnce = new AtomicInteger();
+            CountDownLatch fastRan = new CountDownLatch(1);
+            JobHandler slow = job -> {
+                mostSlowAtOnce.accumulateAndGet(slowAtOnce.incrementAndGet(), Math::max);
+                try {
+                    release.await();
+                } finally {
+                    slowAtOnce.decrementAndGet();
+                }
+            };
+            for (int i = 0; i < 10; i++) {
+                f.queue.enqueue("createacct", "createacct:" + i, Map.of());
+            }
+            try (JobRunner runner = new JobRunner(f.queue, Map.of("createacct", slow, "settle", job -> fastRan.countDown()),
+                    FAST.withThreads(4)).limitSlowKinds(java.util.Set.of("createacct"), 2).start()) {
+                awaitTrue(() -> slowAtOnce.get() == 2, Duration.ofSeconds(5));
+
+                f.queue.enqueue("settle", "settle:1", Map.of());
+
+                assertThat(fastRan.await(5, TimeUnit.SECONDS)).isTrue();
+                assertThat(mostSlowAtOnce).hasValue(2);
+                release.countDown();
+                awaitTrue(() -> f.queue.countsByStatus().getOrDefault(JobStatus.DONE, 0L) == 11, Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    private static void holdAsRunning(JobsFixture f, long id, String worker) {
+        f.db.dsl().update(org.hostr.db.generated.Tables.JOBS)
+                .set(org.hostr.db.generated.Tables.JOBS.STATUS, JobStatus.RUNNING.name())
+                .set(org.hostr.db.generated.Tables.JOBS.LOCKED_BY, worker)
+                .set(org.hostr.db.generated.Tables.JOBS.LOCKED_UNTIL, f.clock.instant().plus(JobsFixture.LEASE))
+                .set(org.hostr.db.generated.Tables.JOBS.ATTEMPTS, 1L)
+                .where(org.hostr.db.generated.Tables.JOBS.ID.eq(id))
+                .execute();
+    }
+
     private static Database openMigrated(Database first, HostrConfig.Database config) {
         first.migrate();
         return Database.open(config, null);

@@ -178,4 +178,20 @@ class JobWorkerTest {
             assertThat(job.lastError()).contains("lease ran out");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aPeriodicRunWhoseWorkerCrashedOnItsLastAttemptMakesWayForTheNextSlot(Kind kind) {
+        try (JobsFixture f = JobsFixture.open(kind)) {
+            long id = f.queue.enqueue(NewJob.of("strike-reconcile", "periodic:strike-reconcile:42", Map.of()).maxAttempts(1));
+            f.worker("host-a:1:dead", Map.of()).claim(1);
+            f.clock.advance(JobsFixture.LEASE.plusSeconds(1));
+
+            assertThat(f.worker("host-b:2:live", Map.of("strike-reconcile", job -> { })).runDue(1)).isZero();
+
+            Job job = f.queue.get(id);
+            assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+            assertThat(job.lastError()).contains("next slot");
+        }
+    }
 }
