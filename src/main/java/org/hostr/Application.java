@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hostr.audit.AuditLog;
 import org.hostr.auth.AuthFilter;
 import org.hostr.auth.AuthRoutes;
@@ -136,7 +138,7 @@ public final class Application implements AutoCloseable {
             SessionCodec sessions = new SessionCodec(config.auth().sessionSecret(),
                     Duration.ofHours(config.auth().sessionTtlHours()), wallClock);
             LoginService login = new LoginService(database, customers, LoginService.adminKeys(config.auth().adminNpubs()),
-                    baseUrl, wallClock);
+                    baseUrl, config.auth().sessionSecret(), wallClock);
 
             // Jobs: one durable queue; handlers by kind; periodic tasks get one run per time slot across instances.
             JobQueue jobs = new JobQueue(new JobRepository(database.dsl()), clock);
@@ -197,7 +199,7 @@ public final class Application implements AutoCloseable {
             SettlementService settlement = new SettlementService(database, strike, invoices, audit, settlementListeners, clock);
             PaymentService payments = new PaymentService(database, invoices, strike, settlement, clock);
             WebhookEventRepository webhookEvents = new WebhookEventRepository(database.dsl());
-            JobSettlementQueue settlementQueue = new JobSettlementQueue(jobs, settlement, webhookEvents, clock);
+            JobSettlementQueue settlementQueue = new JobSettlementQueue(jobs, settlement);
             handlers.put(JobSettlementQueue.KIND, settlementQueue);
             handlers.put(StrikeReconciler.KIND, new StrikeReconciler(database, settlement, strike, webhookEvents, clock));
             periodic.add(new PeriodicTask(StrikeReconciler.KIND, Duration.ofSeconds(config.strike().reconcileSeconds())));
@@ -243,10 +245,12 @@ public final class Application implements AutoCloseable {
             Javalin web = WebApp.create(settings, json, meters, routes);
             web.start();
             // Workers start after the web server is up and stop after it: a request in flight may still enqueue work.
-            // Jobs mostly wait on Strike and WHM, not on the CPU: a few more threads than cores keep them moving.
-            // Jobs mostly wait on Strike and WHM (a createacct can take a minute), so threads are cheap and many: a few slow
-            // panel calls must not hold up the settlement of payments queued behind them.
-            JobRunner runner = new JobRunner(jobs, handlers, JobSettings.DEFAULT.withThreads(JOB_THREADS)).start();
+            // Jobs mostly wait on Strike and WHM (a createacct can take a minute), so threads are cheap and many. Jobs that
+            // wait on WHM or on relays take at most half of them, so settlements queued behind slow panel calls find one free.
+            Set<String> slowKinds = new HashSet<>(provisioning.jobHandlers().keySet());
+            slowKinds.addAll(notify.jobHandlers().keySet());
+            JobRunner runner = new JobRunner(jobs, handlers, JobSettings.DEFAULT.withThreads(JOB_THREADS))
+                    .limitSlowKinds(slowKinds, JOB_THREADS / 2).start();
             PeriodicScheduler scheduler = new PeriodicScheduler(jobs, periodic, PeriodicScheduler.Settings.DEFAULT).start();
             workers.add(scheduler);
             notify.publishProfileNow(jobs, clock);

@@ -52,17 +52,21 @@ public final class InvoiceService {
             return Optional.empty();
         }
         Invoice invoice = invoices.byId(tx, invoiceId).orElseThrow();
+        String serviceStatus = null;
         if ("NEW".equals(invoice.kind()) && invoice.planId() != null) {
             BillingPeriod period = BillingPeriod.valueOf(tx.select(PLANS.PERIOD).from(PLANS)
                     .where(PLANS.ID.eq(invoice.planId())).fetchSingle(PLANS.PERIOD));
             Instant nextDue = period.addTo(now);
             invoices.setPeriod(tx, invoiceId, now, nextDue);
-            if (!services.startFirstPeriod(tx, invoice.serviceId(), now, nextDue)) {
+            if (services.startFirstPeriod(tx, invoice.serviceId(), now, nextDue)) {
+                serviceStatus = "PROVISIONING";
+            } else {
                 log.warn("invoice {} paid but service {} was not PENDING; left as it is", invoice.number(), invoice.serviceId());
             }
         }
         // RENEWAL and UPGRADE invoices: extending the service belongs to the renewal feature (a SettlementListener).
         return Optional.of(new PaidInvoice(invoice.id(), invoice.number(), invoice.customerId(), invoice.serviceId(),
-                invoice.kind(), invoice.totalMinor(), invoice.currency(), now, services.statusOf(tx, invoice.serviceId())));
+                invoice.kind(), invoice.totalMinor(), invoice.currency(), now,
+                serviceStatus != null ? serviceStatus : services.statusOf(tx, invoice.serviceId())));
     }
 }

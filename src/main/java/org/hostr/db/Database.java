@@ -49,6 +49,8 @@ public final class Database implements AutoCloseable {
     private volatile int expectedMigrations = -1;
     /** Where this process's SQLite writers queue; null on PostgreSQL, which has row locks. */
     private final SqliteWriters sqliteWriters;
+    /** SQLite only: writes through one connection of their own, reads through the pool. */
+    private final SqliteConnections sqliteConnections;
     private static final String WRITERS = "hostr.sqlite-writers";
 
     private Database(HikariDataSource dataSource, Engine engine) {
@@ -58,8 +60,11 @@ public final class Database implements AutoCloseable {
                 .withRenderSchema(false)
                 .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                 .withExecuteLogging(false);
-        this.dsl = DSL.using(dataSource, engine.dialect(), settings);
         this.sqliteWriters = engine == Engine.SQLITE ? new SqliteWriters() : null;
+        this.sqliteConnections = sqliteWriters == null ? null
+                : new SqliteConnections(dataSource, sqliteWriters, dataSource.getJdbcUrl());
+        this.dsl = sqliteConnections == null ? DSL.using(dataSource, engine.dialect(), settings)
+                : DSL.using(sqliteConnections, engine.dialect(), settings);
         if (sqliteWriters != null) {
             dsl.configuration().set(new DefaultExecuteListenerProvider(sqliteWriters));
             dsl.configuration().data(WRITERS, sqliteWriters);
@@ -204,6 +209,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sqliteConnections != null) {
+            sqliteConnections.close();
+        }
         dataSource.close();
     }
 

@@ -41,6 +41,10 @@ final class SqliteWriters implements ExecuteListener {
         lock.lock();
     }
 
+    boolean heldByCurrentThread() {
+        return lock.isHeldByCurrentThread();
+    }
+
     void release() {
         lock.unlock();
         if (lock.getHoldCount() == 0 && backgroundGate.isHeldByCurrentThread()) {

@@ -1,7 +1,5 @@
 package org.hostr.payments;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import org.hostr.jobs.Job;
 import org.hostr.jobs.JobHandler;
@@ -20,14 +18,10 @@ public final class JobSettlementQueue implements SettlementQueue, JobHandler {
 
     private final JobQueue jobs;
     private final SettlementService settlement;
-    private final WebhookEventRepository events;
-    private final Clock clock;
 
-    public JobSettlementQueue(JobQueue jobs, SettlementService settlement, WebhookEventRepository events, Clock clock) {
+    public JobSettlementQueue(JobQueue jobs, SettlementService settlement) {
         this.jobs = jobs;
         this.settlement = settlement;
-        this.events = events;
-        this.clock = clock;
     }
 
     @Override
@@ -40,13 +34,11 @@ public final class JobSettlementQueue implements SettlementQueue, JobHandler {
         jobs.enqueue(tx, KIND, KIND + ":" + eventId, Map.of("provider_invoice_id", providerInvoiceId), null);
     }
 
-    /** Asks Strike and settles; a Strike failure is thrown, so the queue retries with backoff. */
+    /** Asks Strike and settles (which marks the event processed); a Strike failure is thrown, so the queue retries. */
     @Override
     public void handle(Job job) {
         String providerInvoiceId = job.textField("provider_invoice_id");
-        Instant started = clock.instant();
         Settlement outcome = settlement.settle(providerInvoiceId);
-        events.markProcessed(providerInvoiceId, started, clock.instant());
         log.debug("strike invoice {}: {}", providerInvoiceId, outcome);
     }
 }

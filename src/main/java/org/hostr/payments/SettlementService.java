@@ -10,13 +10,16 @@ import org.hostr.billing.PaidInvoice;
 import org.hostr.db.Database;
 import org.hostr.payments.strike.StrikeClient;
 import org.hostr.payments.strike.StrikeInvoice;
+import org.hostr.payments.strike.StrikeInvoiceState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Acts on what Strike says about one of its invoices. Webhooks carry no state, so every settlement GETs the invoice
  * and trusts only that; a duplicate, late or reordered webhook therefore does no harm, and the guarded UPDATE in
- * {@link InvoiceService#markPaid} makes concurrent settlements of one invoice settle it once.
+ * {@link InvoiceService#markPaid} makes concurrent settlements of one invoice settle it once. Stored webhook events
+ * about the invoice that arrived before the GET are marked processed: the answer covered their change. For a payment
+ * that happens in the settling transaction, so a settlement is one commit.
  */
 public final class SettlementService {
     private static final Logger log = LoggerFactory.getLogger(SettlementService.class);
@@ -29,10 +32,12 @@ public final class SettlementService {
     private final List<SettlementListener> listeners;
     private final Clock clock;
     private final PaymentRepository payments = new PaymentRepository();
+    private final WebhookEventRepository events;
 
     public SettlementService(Database database, StrikeClient strike, InvoiceService invoices, AuditLog audit,
                              List<SettlementListener> listeners, Clock clock) {
         this.database = database;
+        this.events = new WebhookEventRepository(database.dsl());
         this.strike = strike;
         this.invoices = invoices;
         this.audit = audit;
@@ -46,16 +51,20 @@ public final class SettlementService {
      * @throws org.hostr.payments.strike.StrikeException when Strike cannot be asked; nothing changed, try again later
      */
     public Settlement settle(String providerInvoiceId) {
+        Instant asked = clock.instant();
         Optional<Payment> found = payments.byProviderInvoiceId(database.dsl(), providerInvoiceId);
         if (found.isEmpty()) {
             log.info("strike invoice {} is not one of ours; ignored", providerInvoiceId);
+            events.markProcessed(database.dsl(), providerInvoiceId, asked, clock.instant());
             return Settlement.UNKNOWN_INVOICE;
         }
         Payment payment = found.get();
         StrikeInvoice current = strike.getInvoice(providerInvoiceId);
         Instant now = clock.instant();
-        return switch (current.state()) {
-            case PAID -> markPaid(payment, now);
+        if (current.state() == StrikeInvoiceState.PAID) {
+            return markPaid(payment, asked, now);
+        }
+        Settlement outcome = switch (current.state()) {
             case PENDING -> {
                 if (payments.moveState(database.dsl(), payment.id(), List.of(PaymentState.CREATING, PaymentState.UNPAID),
                         PaymentState.PENDING, now)) {
@@ -70,10 +79,13 @@ public final class SettlementService {
             }
             default -> Settlement.OPEN;
         };
+        events.markProcessed(database.dsl(), providerInvoiceId, asked, now);
+        return outcome;
     }
 
-    private Settlement markPaid(Payment payment, Instant now) {
+    private Settlement markPaid(Payment payment, Instant asked, Instant now) {
         Optional<PaidInvoice> paid = database.transaction(tx -> {
+            events.markProcessed(tx, payment.providerInvoiceId(), asked, now);
             Optional<PaidInvoice> result = invoices.markPaid(tx, payment.invoiceId(), now);
             payments.moveState(tx, payment.id(), OPEN_STATES, PaymentState.PAID, now);
             result.ifPresent(invoice -> {

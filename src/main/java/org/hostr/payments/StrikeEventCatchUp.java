@@ -88,10 +88,8 @@ final class StrikeEventCatchUp {
         if (!first && events.processed(event.id())) {
             return false;
         }
-        // New, or stored before but never acted on (a crash, or Strike down at the last try)
-        Instant started = clock.instant();
+        // New, or stored before but never acted on (a crash, or Strike down at the last try); settling marks it processed
         settlement.settle(event.entityId());
-        events.markProcessed(event.entityId(), started, clock.instant());
         return first;
     }
 }

@@ -46,8 +46,8 @@ public final class WebhookEventRepository {
     }
 
     /** Marks the events about this entity that arrived before {@code settleStartedAt}: that settlement saw their change. */
-    public int markProcessed(String entityId, Instant settleStartedAt, Instant now) {
-        return db.update(WEBHOOK_EVENTS)
+    public int markProcessed(DSLContext tx, String entityId, Instant settleStartedAt, Instant now) {
+        return tx.update(WEBHOOK_EVENTS)
                 .set(WEBHOOK_EVENTS.PROCESSED_AT, now)
                 .where(WEBHOOK_EVENTS.PROVIDER.eq(PaymentRepository.STRIKE)
                         .and(WEBHOOK_EVENTS.ENTITY_ID.eq(entityId))

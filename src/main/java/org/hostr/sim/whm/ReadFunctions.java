@@ -79,8 +79,10 @@ final class ReadFunctions {
         ObjectNode data = JSON.objectNode();
         ArrayNode accounts = data.putArray("acct");
         for (SimAccount account : state.accounts()) {
-            ObjectNode described = describe(account);
-            if (matches.test(described.path(field).asText())) {
+            // Matched on the field itself, and only matches described: a search on a server of thousands of accounts
+            // is what Hostr does before every createacct.
+            if (matches.test(searchable(account, field))) {
+                ObjectNode described = describe(account);
                 if (!want.isEmpty()) {
                     described.retain(want);
                 }
@@ -88,6 +90,17 @@ final class ReadFunctions {
             }
         }
         return SimReply.ok("OK", data);
+    }
+
+    /** The value listaccts searches for a searchtype, as {@link #describe} writes it. */
+    private static String searchable(SimAccount account, String field) {
+        return switch (field) {
+            case "user" -> account.user();
+            case "owner" -> "root";
+            case "ip" -> account.ip();
+            case "plan" -> account.plan();
+            default -> account.domain();
+        };
     }
 
     /** listpkgs: limit keys are UPPERCASE in WHM's answer; {@code want} is ignored. */
