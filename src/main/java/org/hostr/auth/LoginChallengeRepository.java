@@ -6,39 +6,19 @@ import static org.hostr.db.generated.Tables.SEEN_AUTH_EVENTS;
 import java.time.Instant;
 import org.jooq.DSLContext;
 
-/** Login challenges and the ids of NIP-98 events already used: the two single-use guards of authentication. */
+/** Used login challenges and the ids of NIP-98 events already used: the two single-use guards of authentication. */
 final class LoginChallengeRepository {
-    private final DSLContext db;
-
-    LoginChallengeRepository(DSLContext db) {
-        this.db = db;
-    }
-
-    void insert(DSLContext tx, String challenge, Instant now, Instant expiresAt) {
-        tx.insertInto(LOGIN_CHALLENGES)
+    /**
+     * Stores a used challenge; exactly one of several racing callers gets true, and a challenge stored before
+     * (used already) gives false.
+     */
+    boolean consume(DSLContext tx, String challenge, Instant issuedAt, Instant expiresAt, Instant now) {
+        return tx.insertInto(LOGIN_CHALLENGES)
                 .set(LOGIN_CHALLENGES.CHALLENGE, challenge)
-                .set(LOGIN_CHALLENGES.CREATED_AT, now)
+                .set(LOGIN_CHALLENGES.CREATED_AT, issuedAt)
                 .set(LOGIN_CHALLENGES.EXPIRES_AT, expiresAt)
-                .execute();
-    }
-
-    /** What a challenge is now, without touching it. */
-    ChallengeState state(String challenge, Instant now) {
-        var row = db.select(LOGIN_CHALLENGES.EXPIRES_AT, LOGIN_CHALLENGES.CONSUMED_AT).from(LOGIN_CHALLENGES)
-                .where(LOGIN_CHALLENGES.CHALLENGE.eq(challenge)).fetchOne();
-        if (row == null || !row.value1().isAfter(now)) {
-            return ChallengeState.UNKNOWN;
-        }
-        return row.value2() == null ? ChallengeState.LIVE : ChallengeState.CONSUMED;
-    }
-
-    /** Consumes a live challenge; exactly one of several racing callers gets true. */
-    boolean consume(DSLContext tx, String challenge, Instant now) {
-        return tx.update(LOGIN_CHALLENGES)
                 .set(LOGIN_CHALLENGES.CONSUMED_AT, now)
-                .where(LOGIN_CHALLENGES.CHALLENGE.eq(challenge)
-                        .and(LOGIN_CHALLENGES.CONSUMED_AT.isNull())
-                        .and(LOGIN_CHALLENGES.EXPIRES_AT.gt(now)))
+                .onConflict(LOGIN_CHALLENGES.CHALLENGE).doNothing()
                 .execute() == 1;
     }
 
@@ -55,6 +35,4 @@ final class LoginChallengeRepository {
         return tx.deleteFrom(LOGIN_CHALLENGES).where(LOGIN_CHALLENGES.EXPIRES_AT.lt(before)).execute()
                 + tx.deleteFrom(SEEN_AUTH_EVENTS).where(SEEN_AUTH_EVENTS.EXPIRES_AT.lt(before)).execute();
     }
-
-    enum ChallengeState { UNKNOWN, LIVE, CONSUMED }
 }

@@ -1,10 +1,9 @@
 package org.hostr.auth;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hostr.customers.Customer;
@@ -22,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Login with a Nostr key: a NIP-98 shaped kind-27235 event for the exact login URL, carrying a live single-use
  * challenge. Every check runs before the challenge is consumed, so a forged event cannot burn a real challenge.
- * The same class checks per-request NIP-98 headers, whose only single-use guard is the table of seen event ids.
+ * Challenges are sealed ({@link ChallengeSeal}) rather than stored when issued; a used one is stored, which is what
+ * makes it single-use, on every instance sharing the database. The same class checks per-request NIP-98 headers,
+ * whose only single-use guard is the table of seen event ids.
  */
 public final class LoginService {
     private static final Logger log = LoggerFactory.getLogger(LoginService.class);
@@ -34,19 +35,21 @@ public final class LoginService {
     private final Set<String> adminPubkeys;
     private final String loginUrl;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
-    private final AtomicLong issued = new AtomicLong();
+    private final ChallengeSeal seal;
+    private final AtomicLong used = new AtomicLong();
 
-    public LoginService(Database database, CustomerService customers, Set<String> adminPubkeys, String baseUrl, Clock clock) {
+    public LoginService(Database database, CustomerService customers, Set<String> adminPubkeys, String baseUrl,
+                        String sessionSecret, Clock clock) {
         this.database = database;
-        this.challenges = new LoginChallengeRepository(database.dsl());
+        this.challenges = new LoginChallengeRepository();
+        this.seal = new ChallengeSeal(sessionSecret);
         this.customers = customers;
         this.adminPubkeys = Set.copyOf(adminPubkeys);
         this.loginUrl = baseUrl + "/api/v1/auth/login";
         this.clock = clock;
     }
 
-    /** A new challenge: 256 random bits, live for five minutes, stored. */
+    /** A new challenge: 128 random bits and its expiry, sealed, live for five minutes. */
     public record Challenge(String challenge, Instant expiresAt) {
     }
 
@@ -55,19 +58,8 @@ public final class LoginService {
     }
 
     public Challenge newChallenge() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String challenge = HexFormat.of().formatHex(bytes);
-        Instant now = clock.instant();
-        Instant expires = now.plus(CHALLENGE_TTL);
-        boolean sweep = issued.incrementAndGet() % 200 == 0;
-        database.transactionRun(tx -> {
-            challenges.insert(tx, challenge, now, expires);
-            if (sweep) {
-                challenges.deleteExpired(tx, now.minus(Duration.ofHours(1)));
-            }
-        });
-        return new Challenge(challenge, expires);
+        Instant expires = clock.instant().plus(CHALLENGE_TTL).truncatedTo(ChronoUnit.SECONDS);
+        return new Challenge(seal.issue(expires), expires);
     }
 
     public String loginUrl() {
@@ -84,23 +76,20 @@ public final class LoginService {
         } catch (MalformedEventException e) {
             throw ApiError.unauthorized("malformed", e.getMessage());
         }
-        if (challenge == null || challenge.length() > 128) {
+        if (challenge == null) {
             throw ApiError.unauthorized("unknown_challenge", "the event carries no challenge tag from GET /api/v1/auth/challenge");
         }
-        switch (challenges.state(challenge, now)) {
-            case UNKNOWN -> throw ApiError.unauthorized("unknown_challenge", "the challenge is unknown or expired: ask for a new one");
-            case CONSUMED -> throw ApiError.unauthorized("replayed", "this challenge was already used");
-            case LIVE -> {
-            }
-        }
+        Instant expires = seal.expiry(challenge).filter(at -> at.isAfter(now)).orElseThrow(() ->
+                ApiError.unauthorized("unknown_challenge", "the challenge is unknown or expired: ask for a new one"));
         // The challenge is consumed and the customer created or restored in one transaction: all or nothing.
         Customer customer = database.transaction(tx -> {
-            if (!challenges.consume(tx, challenge, now)) {
+            if (!challenges.consume(tx, challenge, expires.minus(CHALLENGE_TTL), expires, now)) {
                 throw ApiError.unauthorized("replayed", "this challenge was already used");
             }
             return customers.logIn(tx, event.pubkey());
         });
         log.info("customer {} logged in", customer.id());
+        forgetExpiredNowAndThen(now);
         return new LoggedIn(customer, adminPubkeys.contains(event.pubkey()));
     }
 
@@ -113,7 +102,15 @@ public final class LoginService {
         if (!database.transaction(tx -> challenges.markSeen(tx, event.id(), keepUntil))) {
             throw ApiError.unauthorized("replayed", "this signed event was already used; sign a new one per request");
         }
+        forgetExpiredNowAndThen(now);
         return event;
+    }
+
+    /** Used challenges and seen event ids are needed only until they expire; every 500th use clears old ones. */
+    private void forgetExpiredNowAndThen(Instant now) {
+        if (used.incrementAndGet() % 500 == 0) {
+            database.transactionRun(tx -> challenges.deleteExpired(tx, now.minus(Duration.ofHours(1))));
+        }
     }
 
     public boolean isAdmin(String pubkey) {

@@ -2,6 +2,7 @@ package org.hostr.auth;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,6 +30,7 @@ public final class SessionCodec {
     private final Duration ttl;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final JwtParser parser;
 
     public SessionCodec(String sessionSecret, Duration ttl, Clock clock) {
         byte[] material = sha256(("hostr-session:" + sessionSecret).getBytes(StandardCharsets.UTF_8));
@@ -36,6 +38,7 @@ public final class SessionCodec {
         this.csrfKey = new SecretKeySpec(sha256(("hostr-csrf:" + sessionSecret).getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
         this.ttl = ttl;
         this.clock = clock;
+        this.parser = Jwts.parser().verifyWith(jwtKey).clock(() -> Date.from(clock.instant())).build();
     }
 
     /** A session read back from its cookie. */
@@ -53,6 +56,8 @@ public final class SessionCodec {
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(ttl)))
                 .signWith(jwtKey, Jwts.SIG.HS256)
+                // jjwt's own encoder takes an 8 KiB buffer for each of the three parts; the JDK's needs none.
+                .b64Url(out -> Base64.getUrlEncoder().withoutPadding().wrap(out))
                 .compact();
     }
 
@@ -61,11 +66,7 @@ public final class SessionCodec {
             return Optional.empty();
         }
         try {
-            Claims claims = Jwts.parser()
-                    .verifyWith(jwtKey)
-                    .clock(() -> Date.from(clock.instant()))
-                    .build()
-                    .parseSignedClaims(token)
+            Claims claims = parser.parseSignedClaims(token)
                     .getPayload();
             Number version = claims.get("ver", Number.class);
             if (claims.getId() == null || version == null || claims.getExpiration() == null) {

@@ -76,16 +76,18 @@ public final class CustomerService {
             if (customer.status() == CustomerStatus.BANNED) {
                 throw ApiError.forbidden("this account is banned");
             }
+            customers.recordLogin(tx, customer.id(), now);
             if (customer.status() == CustomerStatus.DELETED) {
                 customers.restore(tx, customer.id());
                 audit.record(tx, pubkey, "customer.restored", "customer:" + customer.id(), null, now);
                 log.info("customer {} restored by logging in again", customer.id());
-            } else if (customer.createdAt().equals(now) && existing.isEmpty()) {
+                return customers.byId(tx, customer.id()).orElseThrow();
+            }
+            if (customer.createdAt().equals(now) && existing.isEmpty()) {
                 audit.record(tx, pubkey, "customer.created", "customer:" + customer.id(), null, now);
                 log.info("customer {} created at first login", customer.id());
             }
-            customers.recordLogin(tx, customer.id(), now);
-            return customers.byId(tx, customer.id()).orElseThrow();
+            return customer; // the login time is not part of a Customer: nothing to read back
         }
     }
 

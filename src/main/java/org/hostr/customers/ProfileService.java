@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.hostr.nostr.nip05.Nip05Verifier;
 import org.hostr.nostr.relay.Profile;
@@ -31,11 +35,18 @@ public final class ProfileService implements AutoCloseable {
     private final ProfileFetcher fetcher;
     private final Nip05Verifier nip05;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "profile-refresh");
-        t.setDaemon(true);
-        return t;
-    });
+    /** A login refreshes its profile at most this often: every refresh asks every relay. */
+    static final Duration REFRESH_AFTER = Duration.ofMinutes(10);
+    private static final int MAX_WAITING_REFRESHES = 1_000;
+    // One thread, a bounded queue, and a refresh that finds the queue full is dropped: the profile is shown from the
+    // cache or the customer's row anyway, and a burst of logins must not pile up work (or memory) behind slow relays.
+    private final ExecutorService background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(MAX_WAITING_REFRESHES), r -> {
+                Thread t = new Thread(r, "profile-refresh");
+                t.setDaemon(true);
+                return t;
+            });
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
     /** A profile as Hostr shows it: what the relays said, and whether the NIP-05 name points back at the key. */
     public record View(String pubkey, String name, String displayName, String picture, String about, String nip05,
@@ -77,14 +88,27 @@ public final class ProfileService implements AutoCloseable {
         if (relays.isEmpty()) {
             return;
         }
-        background.execute(() -> {
-            try {
-                cache.remove(pubkey);
-                profile(pubkey);
-            } catch (RuntimeException e) {
-                log.debug("profile refresh for {} failed: {}", pubkey, e.getMessage());
-            }
-        });
+        Cached cached = cache.get(pubkey);
+        if (cached != null && cached.at().plus(REFRESH_AFTER).isAfter(clock.instant())) {
+            return; // fresh enough: logging in again and again does not ask the relays again and again
+        }
+        if (!refreshing.add(pubkey)) {
+            return; // one refresh of a key at a time
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    cache.remove(pubkey);
+                    profile(pubkey);
+                } catch (RuntimeException e) {
+                    log.debug("profile refresh for {} failed: {}", pubkey, e.getMessage());
+                } finally {
+                    refreshing.remove(pubkey);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            refreshing.remove(pubkey);
+        }
     }
 
     private Optional<View> fetch(String pubkey) {

@@ -36,6 +36,9 @@ public final class WebApp {
             cfg.jetty.host = settings.host();
             cfg.jetty.port = settings.port();
             cfg.http.maxRequestSize = settings.maxRequestBytes();
+            // Javalin copies every answer through a buffer of this size, new per response; Jetty's 32 KiB default
+            // made it most of the garbage a small JSON answer leaves behind. Bigger answers just take more rounds.
+            cfg.http.responseBufferSize = 4096;
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.fileRenderer(new PebbleRenderer());
             cfg.router.ignoreTrailingSlashes = true;

@@ -35,7 +35,7 @@ class RemoteSignerTimeoutTest {
         database = TestDatabases.open(Kind.SQLITE);
         Clock clock = Clock.systemUTC();
         LoginService login = new LoginService(database, new CustomerService(database, new AuditLog(database.dsl()), clock),
-                Set.of(), "http://localhost:8080", clock);
+                Set.of(), "http://localhost:8080", "test-session-secret-0123456789abcdefghij", clock);
         signers = new RemoteSignerLogin(login, List.of(shopRelay), "Hostr test",
                 new RemoteSignerLogin.Settings(SHORT, SHORT), new RelayFence(List.of(shopRelay)), clock);
     }
