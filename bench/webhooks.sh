@@ -3,7 +3,7 @@
 # Usage: bench/webhooks.sh [orders]   (PostgreSQL: HOSTR_BENCH_PG_URL, default jdbc:postgresql://127.0.0.1:5432/test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ORDERS=${1:-3000}
+ORDERS=${1:-10000}
 [ -f target/hostr.jar ] || mvn -q -B -DskipTests package
 export HOSTR_LOG_LEVEL=WARN HOSTR_ACCESS_LOG=WARN
 java -Xmx512m -cp target/hostr.jar bench/WebhookBench.java sqlite "$ORDERS"
