@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,9 +43,16 @@ public final class JobRunner implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private final Runnable wakeUp = wake::release;
     private final Map<Long, Job> running = new ConcurrentHashMap<>();
+    private final Set<String> handlerKinds;
     private volatile Set<String> slowKinds = Set.of();
+    private volatile Set<String> otherKinds = Set.of();
+    /** Set at each heartbeat: the next round also claims jobs of kinds no handler knows, which end DEAD saying so. */
+    private boolean claimUnknownKinds = true;
     private volatile int slowLimit;
     private final AtomicInteger slowRunning = new AtomicInteger();
+    /** System.nanoTime() of the first failed claim of the current streak, 0 while claims work; poller thread only. */
+    private long claimFailingSince;
+    private long lastClaimWarning;
     private volatile boolean started;
     private volatile boolean stopping;
     private Thread poller;
@@ -52,6 +60,7 @@ public final class JobRunner implements AutoCloseable {
 
     public JobRunner(JobQueue queue, Map<String, JobHandler> handlers, JobSettings settings) {
         this.queue = queue;
+        this.handlerKinds = Set.copyOf(handlers.keySet());
         this.settings = settings;
         this.worker = new JobWorker(queue.repository(), handlers, queue.clock(), newWorkerId(), settings.lease(),
                 settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
@@ -86,6 +95,9 @@ public final class JobRunner implements AutoCloseable {
             throw new IllegalArgumentException("slow kinds need between 1 and " + (settings.threads() - 1) + " threads, got " + limit);
         }
         this.slowKinds = Set.copyOf(kinds);
+        Set<String> others = new HashSet<>(handlerKinds);
+        others.removeAll(kinds);
+        this.otherKinds = Set.copyOf(others);
         this.slowLimit = limit;
         return this;
     }
@@ -138,6 +150,7 @@ public final class JobRunner implements AutoCloseable {
             if (System.nanoTime() - lastHeartbeat >= heartbeatNanos) {
                 renewLeases();
                 releaseLeasesOfDeadProcesses();
+                claimUnknownKinds = true;
                 lastHeartbeat = System.nanoTime();
             }
             int free = freeThreads.availablePermits();
@@ -172,24 +185,50 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    /** Other kinds first, then slow kinds up to their limit. */
+    /**
+     * Other kinds first, then slow kinds up to their limit, and at each heartbeat kinds without a handler. Each claim
+     * names its kinds, so the (status, kind, run_at) index skips the rest: a "kind not in" claim read every due slow
+     * job at each poll, and provisioning jobs pile up whenever WHM is slower than payments arrive.
+     */
     private List<Job> claimWithinLimits(int free) {
         if (slowKinds.isEmpty()) {
             return claimQuietly(free, DSL.noCondition());
         }
-        List<Job> claimed = new ArrayList<>(claimQuietly(free, JOBS.KIND.notIn(slowKinds)));
+        List<Job> claimed = new ArrayList<>(claimQuietly(free, JOBS.KIND.in(otherKinds)));
+        if (claimFailingSince != 0) {
+            return claimed; // the database did not answer: no second try in this round
+        }
         int slowSlots = Math.min(free - claimed.size(), slowLimit - slowRunning.get());
         if (slowSlots > 0) {
             claimed.addAll(claimQuietly(slowSlots, JOBS.KIND.in(slowKinds)));
+        }
+        if (claimUnknownKinds && claimed.size() < free) {
+            claimUnknownKinds = false;
+            claimed.addAll(claimQuietly(free - claimed.size(), JOBS.KIND.notIn(handlerKinds)));
         }
         return claimed;
     }
 
     private List<Job> claimQuietly(int max, Condition which) {
         try {
-            return worker.claim(max, which);
+            List<Job> claimed = worker.claim(max, which);
+            if (claimFailingSince != 0) {
+                log.info("job runner {} can claim jobs again", workerId());
+                claimFailingSince = 0;
+                lastClaimWarning = 0;
+            }
+            return claimed;
         } catch (RuntimeException e) {
-            log.warn("job runner {} could not claim jobs, trying again: {}", workerId(), LastError.describe(e));
+            // While the database is away every poll fails: one warning a minute is enough to tell.
+            long now = System.nanoTime();
+            if (claimFailingSince == 0) {
+                claimFailingSince = now;
+            }
+            if (lastClaimWarning == 0 || now - lastClaimWarning >= TimeUnit.MINUTES.toNanos(1)) {
+                lastClaimWarning = now;
+                log.warn("job runner {} could not claim jobs for {} s, trying again: {}", workerId(),
+                        TimeUnit.NANOSECONDS.toSeconds(now - claimFailingSince), LastError.describe(e));
+            }
             return List.of();
         }
     }

@@ -200,6 +200,22 @@ class JobRunnerTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void withSlowKindsLimitedAJobOfAKindNoHandlerKnowsStillEndsDeadSayingSo(Kind kind) throws Exception {
+        try (JobsFixture f = JobsFixture.open(kind)) {
+            CountDownLatch settled = new CountDownLatch(1);
+            f.queue.enqueue("teleport", "teleport:1", Map.of());
+            f.queue.enqueue("settle", "settle:1", Map.of());
+            try (JobRunner runner = new JobRunner(f.queue, Map.of("createacct", job -> { }, "settle", job -> settled.countDown()),
+                    FAST.withThreads(4)).limitSlowKinds(java.util.Set.of("createacct"), 2).start()) {
+                assertThat(settled.await(5, TimeUnit.SECONDS)).isTrue();
+                awaitTrue(() -> f.queue.findByKey("teleport:1").orElseThrow().status() == JobStatus.DEAD, Duration.ofSeconds(5));
+                assertThat(f.queue.findByKey("teleport:1").orElseThrow().lastError()).contains("no handler for job kind 'teleport'");
+            }
+        }
+    }
+
     private static void holdAsRunning(JobsFixture f, long id, String worker) {
         f.db.dsl().update(org.hostr.db.generated.Tables.JOBS)
                 .set(org.hostr.db.generated.Tables.JOBS.STATUS, JobStatus.RUNNING.name())
