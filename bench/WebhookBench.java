@@ -96,9 +96,11 @@ public class WebhookBench {
                 settleAll(app, base, strikeIds, latencySamples, latencySamples + warmUp);
                 long settleStart = System.nanoTime();
                 long cpuStart = processCpuNanos();
+                profiler("start,event=cpu,interval=200us");
                 settleAll(app, base, strikeIds, latencySamples + warmUp, strikeIds.size());
                 double seconds = (System.nanoTime() - settleStart) / 1e9;
                 double cpuMillis = (processCpuNanos() - cpuStart) / 1e6;
+                profiler("stop,collapsed,file=" + System.getProperty("bench.profile"));
                 int settled = strikeIds.size() - latencySamples - warmUp;
                 List<Long> sorted = new ArrayList<>(ackNanos);
                 Collections.sort(sorted);
@@ -141,6 +143,16 @@ public class WebhookBench {
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         awaitPaid(app, to);
+    }
+
+    /**
+     * With -Dbench.profile=FILE and async-profiler's jar (tools.profiler:async-profiler on Maven Central) on the class
+     * path, profiles the measured round only: collapsed stacks into FILE.
+     */
+    static void profiler(String command) throws Exception {
+        if (System.getProperty("bench.profile") == null) return;
+        Object profiler = Class.forName("one.profiler.AsyncProfiler").getMethod("getInstance").invoke(null);
+        profiler.getClass().getMethod("execute", String.class).invoke(profiler, command);
     }
 
     static long processCpuNanos() {

@@ -17,6 +17,8 @@ import org.jooq.exception.DataAccessException;
  * shared: transactions take that lock before they borrow a connection, and so does a single write outside one.
  */
 final class SqliteConnections implements ConnectionProvider, AutoCloseable {
+    /** Statements kept on the writer connection: every write statement Hostr has, with room for IN lists of other lengths. */
+    private static final int STATEMENTS = 512;
     private final DataSource pool;
     private final SqliteWriters writers;
     private final String url;
@@ -67,7 +69,7 @@ final class SqliteConnections implements ConnectionProvider, AutoCloseable {
 
     private Connection writer() throws SQLException {
         if (writer == null || writer.isClosed()) {
-            writer = DriverManager.getConnection(url);
+            writer = StatementCache.wrap(DriverManager.getConnection(url), STATEMENTS);
         }
         return writer;
     }
