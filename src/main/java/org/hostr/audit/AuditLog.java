@@ -1,15 +1,25 @@
 package org.hostr.audit;
 
+import static org.hostr.db.RenderedQuery.param;
 import static org.hostr.db.generated.Tables.AUDIT_LOG;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hostr.db.RenderedQuery;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Who did what to what, and when. Written in the same transaction as the change it describes. */
 public final class AuditLog {
+    // Rendered once (see RenderedQuery): every settlement and most admin actions write a line.
+    private static final RenderedQuery INSERT = RenderedQuery.of(d -> d.insertInto(AUDIT_LOG)
+            .set(AUDIT_LOG.ACTOR, param(AUDIT_LOG.ACTOR))
+            .set(AUDIT_LOG.ACTION, param(AUDIT_LOG.ACTION))
+            .set(AUDIT_LOG.SUBJECT, param(AUDIT_LOG.SUBJECT))
+            .set(AUDIT_LOG.DETAILS, param(AUDIT_LOG.DETAILS))
+            .set(AUDIT_LOG.AT, param(AUDIT_LOG.AT)));
     public static final String SYSTEM = "system";
 
     private final DSLContext db;
@@ -19,13 +29,8 @@ public final class AuditLog {
     }
 
     public void record(DSLContext tx, String actor, String action, String subject, String details, Instant at) {
-        tx.insertInto(AUDIT_LOG)
-                .set(AUDIT_LOG.ACTOR, actor)
-                .set(AUDIT_LOG.ACTION, action)
-                .set(AUDIT_LOG.SUBJECT, subject)
-                .set(AUDIT_LOG.DETAILS, details == null ? null : truncate(details, 2000))
-                .set(AUDIT_LOG.AT, at)
-                .execute();
+        INSERT.execute(tx, actor, action, subject, DSL.val(details == null ? null : truncate(details, 2000), AUDIT_LOG.DETAILS),
+                DSL.val(at, AUDIT_LOG.AT));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.hostr.billing;
 
+import static org.hostr.db.RenderedQuery.param;
 import static org.hostr.db.generated.Tables.INVOICES;
 
 import java.time.Instant;
@@ -7,19 +8,23 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hostr.db.RenderedQuery;
 import org.hostr.db.generated.tables.records.InvoicesRecord;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** The only code that touches the invoices table. */
 final class InvoiceRepository {
+    // Rendered once (see RenderedQuery): every settlement reads its invoice.
+    private static final RenderedQuery BY_ID = RenderedQuery.of(d -> d.selectFrom(INVOICES).where(INVOICES.ID.eq(param(INVOICES.ID))));
 
     Optional<Invoice> byNumber(DSLContext db, String number) {
         return db.selectFrom(INVOICES).where(INVOICES.NUMBER.eq(number)).fetchOptional().map(InvoiceRepository::toInvoice);
     }
 
     Optional<Invoice> byId(DSLContext db, long id) {
-        return db.selectFrom(INVOICES).where(INVOICES.ID.eq(id)).fetchOptional().map(InvoiceRepository::toInvoice);
+        return BY_ID.fetchOptional(db, INVOICES, id).map(InvoiceRepository::toInvoice);
     }
 
     Optional<Invoice> firstOfService(DSLContext db, long serviceId) {

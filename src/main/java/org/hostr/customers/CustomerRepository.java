@@ -1,14 +1,25 @@
 package org.hostr.customers;
 
+import static org.hostr.db.RenderedQuery.param;
 import static org.hostr.db.generated.Tables.CUSTOMERS;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.hostr.db.RenderedQuery;
 import org.hostr.db.generated.tables.records.CustomersRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** The only code that touches the customers table. */
 public final class CustomerRepository {
+    // Rendered once (see RenderedQuery): every login and every settlement's notice reads a customer.
+    private static final RenderedQuery BY_ID = RenderedQuery.of(d -> d.selectFrom(CUSTOMERS)
+            .where(CUSTOMERS.ID.eq(param(CUSTOMERS.ID))));
+    private static final RenderedQuery BY_PUBKEY = RenderedQuery.of(d -> d.selectFrom(CUSTOMERS)
+            .where(CUSTOMERS.PUBKEY.eq(param(CUSTOMERS.PUBKEY))));
+    private static final RenderedQuery RECORD_LOGIN = RenderedQuery.of(d -> d.update(CUSTOMERS)
+            .set(CUSTOMERS.LAST_LOGIN_AT, param(CUSTOMERS.LAST_LOGIN_AT)).where(CUSTOMERS.ID.eq(param(CUSTOMERS.ID))));
+
     private final DSLContext db;
 
     public CustomerRepository(DSLContext db) {
@@ -20,7 +31,7 @@ public final class CustomerRepository {
     }
 
     Optional<Customer> byId(DSLContext tx, long id) {
-        return tx.selectFrom(CUSTOMERS).where(CUSTOMERS.ID.eq(id)).fetchOptional(CustomerRepository::toCustomer);
+        return BY_ID.fetchOptional(tx, CUSTOMERS, id).map(CustomerRepository::toCustomer);
     }
 
     public Optional<Customer> byPubkey(String pubkey) {
@@ -28,7 +39,7 @@ public final class CustomerRepository {
     }
 
     Optional<Customer> byPubkey(DSLContext tx, String pubkey) {
-        return tx.selectFrom(CUSTOMERS).where(CUSTOMERS.PUBKEY.eq(pubkey)).fetchOptional(CustomerRepository::toCustomer);
+        return BY_PUBKEY.fetchOptional(tx, CUSTOMERS, pubkey).map(CustomerRepository::toCustomer);
     }
 
     /** Inserts the key as a new customer unless it exists; two first logins at once make one row. */
@@ -43,7 +54,7 @@ public final class CustomerRepository {
     }
 
     void recordLogin(DSLContext tx, long id, Instant now) {
-        tx.update(CUSTOMERS).set(CUSTOMERS.LAST_LOGIN_AT, now).where(CUSTOMERS.ID.eq(id)).execute();
+        RECORD_LOGIN.execute(tx, DSL.val(now, CUSTOMERS.LAST_LOGIN_AT), id);
     }
 
     /** A deleted customer who logs in again within the retention window gets the account back. */

@@ -51,7 +51,9 @@ public final class Database implements AutoCloseable {
     private final SqliteWriters sqliteWriters;
     /** SQLite only: writes through one connection of their own, reads through the pool. */
     private final SqliteConnections sqliteConnections;
-    private static final String WRITERS = "hostr.sqlite-writers";
+    static final String WRITERS = "hostr.sqlite-writers";
+    /** Listeners added by {@link #addExecuteListener}, told of {@link RenderedQuery}'s statements too. */
+    private static final String LISTENERS = "hostr.statement-listeners";
 
     private Database(HikariDataSource dataSource, Engine engine) {
         this.dataSource = dataSource;
@@ -146,13 +148,29 @@ public final class Database implements AutoCloseable {
 
     /**
      * Adds a listener to every statement run from now on, transactions included (they derive from this context when
-     * they begin). Tests count the statements one request sends with it, to catch a page that queries once per row.
+     * they begin). Tests count the statements one request sends with it, to catch a page that queries once per row; it
+     * hears of {@link RenderedQuery}'s statements through {@code executeStart} alone, given no context.
      */
     public void addExecuteListener(ExecuteListener listener) {
         Configuration configuration = dsl.configuration();
         List<ExecuteListenerProvider> providers = new ArrayList<>(List.of(configuration.executeListenerProviders()));
         providers.add(new DefaultExecuteListenerProvider(listener));
         configuration.set(providers.toArray(ExecuteListenerProvider[]::new));
+        @SuppressWarnings("unchecked")
+        List<ExecuteListener> listeners = (List<ExecuteListener>) configuration.data()
+                .computeIfAbsent(LISTENERS, key -> new java.util.concurrent.CopyOnWriteArrayList<ExecuteListener>());
+        listeners.add(listener);
+    }
+
+    /** {@link RenderedQuery} runs its statements past jOOQ: its listeners hear of each start, with no context to read. */
+    static void statementStarting(DSLContext ctx) {
+        @SuppressWarnings("unchecked")
+        List<ExecuteListener> listeners = (List<ExecuteListener>) ctx.configuration().data(LISTENERS);
+        if (listeners != null) {
+            for (ExecuteListener listener : listeners) {
+                listener.executeStart(null);
+            }
+        }
     }
 
     /** Runs work in one transaction; on SQLite it takes the write lock at BEGIN (IMMEDIATE). */

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.hostr.db.Database;
+import org.hostr.db.RenderedQuery;
+import static org.hostr.db.RenderedQuery.param;
 import org.hostr.db.generated.tables.records.JobsRecord;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
@@ -26,6 +28,31 @@ import org.jooq.impl.DSL;
  * over cannot overwrite the new holder's outcome.
  */
 public final class JobRepository {
+    // Rendered once (see RenderedQuery): every settlement enqueues two jobs and completes one.
+    private static final RenderedQuery INSERT = RenderedQuery.of(d -> d.insertInto(JOBS)
+            .set(JOBS.KIND, param(JOBS.KIND))
+            .set(JOBS.PAYLOAD, param(JOBS.PAYLOAD))
+            .set(JOBS.IDEMPOTENCY_KEY, param(JOBS.IDEMPOTENCY_KEY))
+            .set(JOBS.STATUS, param(JOBS.STATUS))
+            .set(JOBS.ATTEMPTS, param(JOBS.ATTEMPTS))
+            .set(JOBS.MAX_ATTEMPTS, param(JOBS.MAX_ATTEMPTS))
+            .set(JOBS.RUN_AT, param(JOBS.RUN_AT))
+            .set(JOBS.CREATED_AT, param(JOBS.CREATED_AT))
+            .set(JOBS.UPDATED_AT, param(JOBS.UPDATED_AT))
+            // On PostgreSQL this waits for a concurrent insert of the same key to commit or roll back, so the
+            // select after it sees the winner.
+            .onConflict(JOBS.IDEMPOTENCY_KEY).doNothing());
+    private static final RenderedQuery ID_BY_KEY = RenderedQuery.of(d -> d.select(JOBS.ID).from(JOBS)
+            .where(JOBS.IDEMPOTENCY_KEY.eq(param(JOBS.IDEMPOTENCY_KEY))));
+    private static final RenderedQuery COMPLETE = RenderedQuery.of(d -> d.update(JOBS)
+            .set(JOBS.STATUS, param(JOBS.STATUS))
+            .set(JOBS.LOCKED_BY, DSL.inline(null, JOBS.LOCKED_BY))
+            .set(JOBS.LOCKED_UNTIL, DSL.inline(null, JOBS.LOCKED_UNTIL))
+            .set(JOBS.FINISHED_AT, param(JOBS.FINISHED_AT))
+            .set(JOBS.UPDATED_AT, param(JOBS.UPDATED_AT))
+            .where(JOBS.ID.eq(param(JOBS.ID)), JOBS.STATUS.eq(param(JOBS.STATUS)),
+                    JOBS.LOCKED_BY.eq(param(JOBS.LOCKED_BY)), JOBS.ATTEMPTS.eq(param(JOBS.ATTEMPTS))));
+
     private final DSLContext db;
 
     public JobRepository(DSLContext db) {
@@ -38,24 +65,14 @@ public final class JobRepository {
 
     /** Inserts the job unless its idempotency key exists; either way returns the id of the job with that key. */
     public long insertIfAbsent(DSLContext tx, NewJob job, Instant now) {
-        tx.insertInto(JOBS)
-                .set(JOBS.KIND, job.kind())
-                .set(JOBS.PAYLOAD, JobPayloads.write(job.payload()))
-                .set(JOBS.IDEMPOTENCY_KEY, job.idempotencyKey())
-                .set(JOBS.STATUS, JobStatus.QUEUED.name())
-                .set(JOBS.ATTEMPTS, 0L)
-                .set(JOBS.MAX_ATTEMPTS, (long) job.maxAttempts())
-                .set(JOBS.RUN_AT, job.runAt() == null ? now : job.runAt())
-                .set(JOBS.CREATED_AT, now)
-                .set(JOBS.UPDATED_AT, now)
-                // On PostgreSQL this waits for a concurrent insert of the same key to commit or roll back, so the
-                // select below sees the winner.
-                .onConflict(JOBS.IDEMPOTENCY_KEY).doNothing()
-                .execute();
+        INSERT.execute(tx, job.kind(), JobPayloads.write(job.payload()), job.idempotencyKey(), JobStatus.QUEUED.name(), 0L,
+                (long) job.maxAttempts(), DSL.val(job.runAt() == null ? now : job.runAt(), JOBS.RUN_AT),
+                DSL.val(now, JOBS.CREATED_AT), DSL.val(now, JOBS.UPDATED_AT));
         // Not RETURNING: jOOQ reads SQLite's id through last_insert_rowid(), which after a skipped insert is the id
         // of the connection's previous insert, another job (see enqueueingAnExistingKeyReturnsThatJobEvenAfterOtherInserts).
-        return tx.select(JOBS.ID).from(JOBS).where(JOBS.IDEMPOTENCY_KEY.eq(job.idempotencyKey())).fetchSingle(JOBS.ID);
+        return ID_BY_KEY.fetchValue(tx, JOBS.ID, job.idempotencyKey()).orElseThrow();
     }
+
 
     /**
      * Expires now the leases of RUNNING jobs held by workers whose id starts with {@code workerPrefix} and that
@@ -203,14 +220,8 @@ public final class JobRepository {
 
     /** @return false when the lease is no longer ours and nothing was written */
     public boolean complete(Job claimed, Instant now) {
-        return db.update(JOBS)
-                .set(JOBS.STATUS, JobStatus.DONE.name())
-                .set(JOBS.LOCKED_BY, (String) null)
-                .set(JOBS.LOCKED_UNTIL, (Instant) null)
-                .set(JOBS.FINISHED_AT, now)
-                .set(JOBS.UPDATED_AT, now)
-                .where(heldBy(claimed))
-                .execute() == 1;
+        return COMPLETE.execute(db, JobStatus.DONE.name(), DSL.val(now, JOBS.FINISHED_AT), DSL.val(now, JOBS.UPDATED_AT),
+                claimed.id(), JobStatus.RUNNING.name(), claimed.lockedBy(), (long) claimed.attempts()) == 1;
     }
 
     /** Back to QUEUED for another attempt at {@code runAt}, keeping the error. */

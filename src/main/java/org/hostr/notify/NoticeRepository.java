@@ -1,5 +1,6 @@
 package org.hostr.notify;
 
+import static org.hostr.db.RenderedQuery.param;
 import static org.hostr.db.generated.Tables.NOTICES;
 import static org.hostr.db.generated.Tables.NOTICE_PREFERENCES;
 
@@ -9,11 +10,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.hostr.db.RenderedQuery;
 import org.hostr.db.generated.tables.records.NoticesRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** The only code that touches the notices and notice_preferences tables. */
 final class NoticeRepository {
+    // Rendered once (see RenderedQuery): every settlement queues a notice.
+    private static final RenderedQuery INSERT = RenderedQuery.of(d -> d.insertInto(NOTICES)
+            .set(NOTICES.IDEMPOTENCY_KEY, param(NOTICES.IDEMPOTENCY_KEY))
+            .set(NOTICES.KIND, param(NOTICES.KIND))
+            .set(NOTICES.CUSTOMER_ID, param(NOTICES.CUSTOMER_ID))
+            .set(NOTICES.RECIPIENT_PUBKEY, param(NOTICES.RECIPIENT_PUBKEY))
+            .set(NOTICES.SUBJECT, param(NOTICES.SUBJECT))
+            .set(NOTICES.TEXT, param(NOTICES.TEXT))
+            .set(NOTICES.STATUS, param(NOTICES.STATUS))
+            .set(NOTICES.LAST_ERROR, param(NOTICES.LAST_ERROR))
+            .set(NOTICES.ATTEMPTS, param(NOTICES.ATTEMPTS))
+            .set(NOTICES.CREATED_AT, param(NOTICES.CREATED_AT))
+            .set(NOTICES.UPDATED_AT, param(NOTICES.UPDATED_AT))
+            .onConflict(NOTICES.IDEMPOTENCY_KEY).doNothing());
+    private static final RenderedQuery ID_BY_KEY = RenderedQuery.of(d -> d.select(NOTICES.ID).from(NOTICES)
+            .where(NOTICES.IDEMPOTENCY_KEY.eq(param(NOTICES.IDEMPOTENCY_KEY))));
     /** relay_results and last_error hold what relays said; a hostile relay must not fill the database. */
     static final int MAX_RESULT_CHARS = 2000;
 
@@ -24,26 +43,15 @@ final class NoticeRepository {
      */
     Optional<Long> insertIfAbsent(DSLContext tx, NoticeDraft draft, Long customerId, String recipient,
                                   NoticeStatus status, String reason, Instant now) {
-        int inserted = tx.insertInto(NOTICES)
-                .set(NOTICES.IDEMPOTENCY_KEY, draft.idempotencyKey())
-                .set(NOTICES.KIND, draft.kind().key())
-                .set(NOTICES.CUSTOMER_ID, customerId)
-                .set(NOTICES.RECIPIENT_PUBKEY, recipient)
-                .set(NOTICES.SUBJECT, draft.subject())
-                .set(NOTICES.TEXT, draft.text())
-                .set(NOTICES.STATUS, status.name())
-                .set(NOTICES.LAST_ERROR, reason)
-                .set(NOTICES.ATTEMPTS, 0L)
-                .set(NOTICES.CREATED_AT, now)
-                .set(NOTICES.UPDATED_AT, now)
-                .onConflict(NOTICES.IDEMPOTENCY_KEY).doNothing()
-                .execute();
+        int inserted = INSERT.execute(tx, draft.idempotencyKey(), draft.kind().key(), DSL.val(customerId, NOTICES.CUSTOMER_ID),
+                DSL.val(recipient, NOTICES.RECIPIENT_PUBKEY), DSL.val(draft.subject(), NOTICES.SUBJECT), draft.text(),
+                status.name(), DSL.val(reason, NOTICES.LAST_ERROR), 0L, DSL.val(now, NOTICES.CREATED_AT),
+                DSL.val(now, NOTICES.UPDATED_AT));
         if (inserted == 0) {
             return Optional.empty();
         }
         // Not RETURNING: on SQLite jOOQ reads the id through last_insert_rowid(), which a skipped insert leaves stale.
-        return Optional.of(tx.select(NOTICES.ID).from(NOTICES).where(NOTICES.IDEMPOTENCY_KEY.eq(draft.idempotencyKey()))
-                .fetchSingle(NOTICES.ID));
+        return Optional.of(ID_BY_KEY.fetchValue(tx, NOTICES.ID, draft.idempotencyKey()).orElseThrow());
     }
 
     Optional<Notice> find(DSLContext db, long id) {

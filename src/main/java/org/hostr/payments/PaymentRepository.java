@@ -1,17 +1,22 @@
 package org.hostr.payments;
 
+import static org.hostr.db.RenderedQuery.param;
 import static org.hostr.db.generated.Tables.PAYMENTS;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.hostr.db.RenderedQuery;
 import org.hostr.db.generated.tables.records.PaymentsRecord;
 import org.jooq.DSLContext;
 
 /** The only code that touches the payments table. */
 final class PaymentRepository {
     static final String STRIKE = "STRIKE";
+    // Rendered once (see RenderedQuery): every settlement starts here.
+    private static final RenderedQuery BY_PROVIDER_INVOICE = RenderedQuery.of(d -> d.selectFrom(PAYMENTS)
+            .where(PAYMENTS.PROVIDER.eq(param(PAYMENTS.PROVIDER)).and(PAYMENTS.PROVIDER_INVOICE_ID.eq(param(PAYMENTS.PROVIDER_INVOICE_ID)))));
 
     /** The row for (invoice, STRIKE), created in state CREATING if absent; the unique constraint keeps it to one. */
     Payment ensure(DSLContext db, long invoiceId, Instant now) {
@@ -45,9 +50,8 @@ final class PaymentRepository {
     }
 
     Optional<Payment> byProviderInvoiceId(DSLContext db, String providerInvoiceId) {
-        return db.selectFrom(PAYMENTS)
-                .where(PAYMENTS.PROVIDER.eq(STRIKE).and(PAYMENTS.PROVIDER_INVOICE_ID.eq(providerInvoiceId)))
-                .fetchOptional().map(PaymentRepository::toPayment);
+        return BY_PROVIDER_INVOICE.fetchOptional(db, PAYMENTS, STRIKE, providerInvoiceId)
+                .map(PaymentRepository::toPayment);
     }
 
     /** Stored before any quote is asked for, so a crash after this point never leads to a second Strike invoice. */

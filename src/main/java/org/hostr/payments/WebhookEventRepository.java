@@ -1,10 +1,12 @@
 package org.hostr.payments;
 
+import static org.hostr.db.RenderedQuery.param;
 import static org.hostr.db.generated.Tables.WEBHOOK_EVENTS;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.hostr.db.RenderedQuery;
 import org.hostr.payments.strike.StrikeWebhookEvent;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -12,6 +14,22 @@ import org.jooq.impl.DSL;
 
 /** The only code that touches webhook_events: each provider event stored once, marked when acted on. */
 public final class WebhookEventRepository {
+    // Rendered once (see RenderedQuery): each webhook stores its event, each settlement marks them processed.
+    private static final RenderedQuery STORE = RenderedQuery.of(d -> d.insertInto(WEBHOOK_EVENTS)
+            .set(WEBHOOK_EVENTS.PROVIDER, param(WEBHOOK_EVENTS.PROVIDER))
+            .set(WEBHOOK_EVENTS.EVENT_ID, param(WEBHOOK_EVENTS.EVENT_ID))
+            .set(WEBHOOK_EVENTS.TYPE, param(WEBHOOK_EVENTS.TYPE))
+            .set(WEBHOOK_EVENTS.ENTITY_ID, param(WEBHOOK_EVENTS.ENTITY_ID))
+            .set(WEBHOOK_EVENTS.RECEIVED_AT, param(WEBHOOK_EVENTS.RECEIVED_AT))
+            .onConflict(WEBHOOK_EVENTS.PROVIDER, WEBHOOK_EVENTS.EVENT_ID)
+            .doNothing());
+    private static final RenderedQuery MARK_PROCESSED = RenderedQuery.of(d -> d.update(WEBHOOK_EVENTS)
+            .set(WEBHOOK_EVENTS.PROCESSED_AT, param(WEBHOOK_EVENTS.PROCESSED_AT))
+            .where(WEBHOOK_EVENTS.PROVIDER.eq(param(WEBHOOK_EVENTS.PROVIDER))
+                    .and(WEBHOOK_EVENTS.ENTITY_ID.eq(param(WEBHOOK_EVENTS.ENTITY_ID)))
+                    .and(WEBHOOK_EVENTS.PROCESSED_AT.isNull())
+                    .and(WEBHOOK_EVENTS.RECEIVED_AT.le(param(WEBHOOK_EVENTS.RECEIVED_AT)))));
+
     private final DSLContext db;
 
     public WebhookEventRepository(DSLContext db) {
@@ -25,15 +43,9 @@ public final class WebhookEventRepository {
 
     /** As {@link #store(StrikeWebhookEvent, Instant)}, in the caller's transaction. */
     public boolean store(DSLContext tx, StrikeWebhookEvent event, Instant receivedAt) {
-        return tx.insertInto(WEBHOOK_EVENTS)
-                .set(WEBHOOK_EVENTS.PROVIDER, PaymentRepository.STRIKE)
-                .set(WEBHOOK_EVENTS.EVENT_ID, event.id())
-                .set(WEBHOOK_EVENTS.TYPE, event.eventType())
-                .set(WEBHOOK_EVENTS.ENTITY_ID, event.entityId())
-                .set(WEBHOOK_EVENTS.RECEIVED_AT, receivedAt)
-                .onConflict(WEBHOOK_EVENTS.PROVIDER, WEBHOOK_EVENTS.EVENT_ID)
-                .doNothing()
-                .execute() == 1;
+        return STORE.execute(tx, PaymentRepository.STRIKE, event.id(), event.eventType(),
+                DSL.val(event.entityId(), WEBHOOK_EVENTS.ENTITY_ID),
+                DSL.val(receivedAt, WEBHOOK_EVENTS.RECEIVED_AT)) == 1;
     }
 
     public boolean processed(String eventId) {
@@ -47,13 +59,8 @@ public final class WebhookEventRepository {
 
     /** Marks the events about this entity that arrived before {@code settleStartedAt}: that settlement saw their change. */
     public int markProcessed(DSLContext tx, String entityId, Instant settleStartedAt, Instant now) {
-        return tx.update(WEBHOOK_EVENTS)
-                .set(WEBHOOK_EVENTS.PROCESSED_AT, now)
-                .where(WEBHOOK_EVENTS.PROVIDER.eq(PaymentRepository.STRIKE)
-                        .and(WEBHOOK_EVENTS.ENTITY_ID.eq(entityId))
-                        .and(WEBHOOK_EVENTS.PROCESSED_AT.isNull())
-                        .and(WEBHOOK_EVENTS.RECEIVED_AT.le(settleStartedAt)))
-                .execute();
+        return MARK_PROCESSED.execute(tx, DSL.val(now, WEBHOOK_EVENTS.PROCESSED_AT), PaymentRepository.STRIKE, entityId,
+                DSL.val(settleStartedAt, WEBHOOK_EVENTS.RECEIVED_AT));
     }
 
     /** When the newest stored event arrived, if any: where a catch-up from Strike's event list starts. */
