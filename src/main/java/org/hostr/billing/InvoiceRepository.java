@@ -2,22 +2,35 @@ package org.hostr.billing;
 
 import static org.hostr.db.RenderedQuery.param;
 import static org.hostr.db.generated.Tables.INVOICES;
+import static org.hostr.db.generated.Tables.PLANS;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.hostr.db.RenderedQuery;
 import org.hostr.db.generated.tables.records.InvoicesRecord;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /** The only code that touches the invoices table. */
 final class InvoiceRepository {
     // Rendered once (see RenderedQuery): every settlement reads its invoice.
     private static final RenderedQuery BY_ID = RenderedQuery.of(d -> d.selectFrom(INVOICES).where(INVOICES.ID.eq(param(INVOICES.ID))));
+    private static final Field<?>[] SETTLING_FIELDS = Stream.concat(Stream.of(INVOICES.fields()), Stream.of(PLANS.PERIOD))
+            .toArray(Field<?>[]::new);
+    private static final RenderedQuery FOR_SETTLEMENT = RenderedQuery.of(d -> d.select(SETTLING_FIELDS).from(INVOICES)
+            .leftJoin(PLANS).on(PLANS.ID.eq(INVOICES.PLAN_ID)).where(INVOICES.ID.eq(param(INVOICES.ID))));
+    private static final RenderedQuery MARK_PAID = RenderedQuery.of(d -> d.update(INVOICES)
+            .set(INVOICES.STATUS, param(INVOICES.STATUS))
+            .set(INVOICES.PAID_AT, param(INVOICES.PAID_AT))
+            .set(INVOICES.PERIOD_FROM, DSL.coalesce(param(INVOICES.PERIOD_FROM), INVOICES.PERIOD_FROM))
+            .set(INVOICES.PERIOD_TO, DSL.coalesce(param(INVOICES.PERIOD_TO), INVOICES.PERIOD_TO))
+            .where(INVOICES.ID.eq(param(INVOICES.ID)).and(INVOICES.STATUS.eq(param(INVOICES.STATUS)))));
 
     Optional<Invoice> byNumber(DSLContext db, String number) {
         return db.selectFrom(INVOICES).where(INVOICES.NUMBER.eq(number)).fetchOptional().map(InvoiceRepository::toInvoice);
@@ -54,17 +67,19 @@ final class InvoiceRepository {
     }
 
     /** The guarded transition: true for exactly one caller, however many settle the same invoice at once. */
-    boolean markPaid(DSLContext tx, long invoiceId, Instant now) {
-        return tx.update(INVOICES)
-                .set(INVOICES.STATUS, Invoice.PAID)
-                .set(INVOICES.PAID_AT, now)
-                .where(INVOICES.ID.eq(invoiceId).and(INVOICES.STATUS.eq(Invoice.UNPAID)))
-                .execute() == 1;
+    /** UNPAID → PAID, guarded by the status; a first invoice also gets the period it starts (null: left as it is). */
+    boolean markPaid(DSLContext tx, long invoiceId, Instant now, Instant periodFrom, Instant periodTo) {
+        return MARK_PAID.execute(tx, Invoice.PAID, DSL.val(now, INVOICES.PAID_AT), DSL.val(periodFrom, INVOICES.PERIOD_FROM),
+                DSL.val(periodTo, INVOICES.PERIOD_TO), invoiceId, Invoice.UNPAID) == 1;
     }
 
-    void setPeriod(DSLContext tx, long invoiceId, Instant from, Instant to) {
-        tx.update(INVOICES).set(INVOICES.PERIOD_FROM, from).set(INVOICES.PERIOD_TO, to)
-                .where(INVOICES.ID.eq(invoiceId)).execute();
+    /** An invoice about to be settled, with its plan's billing period and its promo code (one read for both). */
+    record Settling(Invoice invoice, String planPeriod, Long promoCodeId) {
+    }
+
+    Optional<Settling> forSettlement(DSLContext tx, long invoiceId) {
+        return FOR_SETTLEMENT.fetchOptional(tx, SETTLING_FIELDS, invoiceId).map(row -> new Settling(
+                toInvoice(row.into(INVOICES)), row.get(PLANS.PERIOD), row.get(INVOICES.PROMO_CODE_ID)));
     }
 
     /** A RENEWAL or UPGRADE invoice to insert: the period it pays for, due at {@code dueAt}. */

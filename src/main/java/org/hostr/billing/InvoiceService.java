@@ -1,6 +1,5 @@
 package org.hostr.billing;
 
-import static org.hostr.db.generated.Tables.PLANS;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -48,16 +47,26 @@ public final class InvoiceService {
      * A first (NEW) invoice starts the service's first period: PENDING → PROVISIONING, next due one period on.
      */
     public Optional<PaidInvoice> markPaid(DSLContext tx, long invoiceId, Instant now) {
-        if (!invoices.markPaid(tx, invoiceId, now)) {
+        // Read first (with the plan's period), then the guarded UPDATE decides: of settlements racing for one invoice,
+        // only one changes the row, whatever the others read.
+        Optional<InvoiceRepository.Settling> found = invoices.forSettlement(tx, invoiceId);
+        if (found.isEmpty() || !Invoice.UNPAID.equals(found.get().invoice().status())) {
             return Optional.empty();
         }
-        Invoice invoice = invoices.byId(tx, invoiceId).orElseThrow();
+        Invoice invoice = found.get().invoice();
+        boolean first = "NEW".equals(invoice.kind()) && invoice.planId() != null;
+        Instant nextDue = null;
+        if (first) {
+            if (found.get().planPeriod() == null) {
+                throw new IllegalStateException("invoice " + invoice.number() + " names plan " + invoice.planId() + ", which is gone");
+            }
+            nextDue = BillingPeriod.valueOf(found.get().planPeriod()).addTo(now);
+        }
+        if (!invoices.markPaid(tx, invoiceId, now, first ? now : null, nextDue)) {
+            return Optional.empty();
+        }
         String serviceStatus = null;
-        if ("NEW".equals(invoice.kind()) && invoice.planId() != null) {
-            BillingPeriod period = BillingPeriod.valueOf(tx.select(PLANS.PERIOD).from(PLANS)
-                    .where(PLANS.ID.eq(invoice.planId())).fetchSingle(PLANS.PERIOD));
-            Instant nextDue = period.addTo(now);
-            invoices.setPeriod(tx, invoiceId, now, nextDue);
+        if (first) {
             if (services.startFirstPeriod(tx, invoice.serviceId(), now, nextDue)) {
                 serviceStatus = "PROVISIONING";
             } else {
@@ -67,6 +76,6 @@ public final class InvoiceService {
         // RENEWAL and UPGRADE invoices: extending the service belongs to the renewal feature (a SettlementListener).
         return Optional.of(new PaidInvoice(invoice.id(), invoice.number(), invoice.customerId(), invoice.serviceId(),
                 invoice.kind(), invoice.totalMinor(), invoice.currency(), now,
-                serviceStatus != null ? serviceStatus : services.statusOf(tx, invoice.serviceId())));
+                serviceStatus != null ? serviceStatus : services.statusOf(tx, invoice.serviceId()), found.get().promoCodeId()));
     }
 }

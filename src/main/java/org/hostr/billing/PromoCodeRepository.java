@@ -59,12 +59,6 @@ final class PromoCodeRepository {
                 .execute() == 1;
     }
 
-    /** The promo code an invoice was priced with. (Reads invoices, billing's own table, for the promo column only.) */
-    Optional<Long> promoOfInvoice(DSLContext tx, long invoiceId) {
-        return tx.select(INVOICES.PROMO_CODE_ID).from(INVOICES).where(INVOICES.ID.eq(invoiceId))
-                .fetchOptional().map(r -> r.value1()); // a null promo_code_id maps to empty
-    }
-
     private static PromoCode toPromo(PromoCodesRecord r) {
         return new PromoCode(r.getId(), r.getCode(), PromoCode.Kind.valueOf(r.getKind()), r.getPercentOff(), r.getValueMinor(),
                 r.getCurrency(), r.getValidFrom(), r.getValidUntil(), r.getMaxUses(), r.getUses(), r.getMinOrderMinor(),

@@ -129,11 +129,6 @@ public final class PromoCodeService {
         return promos.countUse(tx, promoCodeId);
     }
 
-    /** The promo code an invoice was priced with, if any. */
-    Optional<Long> promoOfInvoice(DSLContext tx, long invoiceId) {
-        return promos.promoOfInvoice(tx, invoiceId);
-    }
-
     /**
      * Creates a code after checking it: code {@code [A-Z0-9-]{3,32}} (uppercased), percent 1..100, fixed value above 0
      * with a currency, valid_from before valid_until, max_uses at least 1, a minimum order only with a currency.

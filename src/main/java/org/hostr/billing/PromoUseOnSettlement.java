@@ -29,7 +29,7 @@ public final class PromoUseOnSettlement implements SettlementListener {
         if (!"NEW".equals(invoice.kind())) {
             return;
         }
-        promos.promoOfInvoice(tx, invoice.invoiceId()).ifPresent(promoId -> {
+        java.util.Optional.ofNullable(invoice.promoCodeId()).ifPresent(promoId -> {
             if (!promos.countUse(tx, promoId)) {
                 log.warn("invoice {} paid with promo code {} that was used up meanwhile; settled at the discounted price, use not counted",
                         invoice.number(), promoId);

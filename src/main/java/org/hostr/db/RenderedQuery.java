@@ -14,7 +14,6 @@ import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Record;
-import org.jooq.Record1;
 import org.jooq.Result;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
@@ -75,9 +74,14 @@ public final class RenderedQuery {
 
     /** The one row of a {@code selectFrom(table)} statement, if there is one. */
     public <R extends Record> Optional<R> fetchOptional(DSLContext ctx, Table<R> table, Object... values) {
-        Result<R> rows = run(ctx, sql(ctx, values), values, ps -> {
+        return fetchOptional(ctx, table.fields(), values).map(row -> row.into(table));
+    }
+
+    /** The one row of a statement selecting exactly {@code fields}, in that order, if there is one. */
+    public Optional<Record> fetchOptional(DSLContext ctx, Field<?>[] fields, Object... values) {
+        Result<Record> rows = run(ctx, sql(ctx, values), values, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
-                return ctx.fetch(rs, table.fields()).into(table);
+                return ctx.fetch(rs, fields);
             }
         });
         if (rows.size() > 1) {
@@ -88,19 +92,7 @@ public final class RenderedQuery {
 
     /** The value of the one row of a statement selecting {@code field} alone, if there is one. */
     public <T> Optional<T> fetchValue(DSLContext ctx, Field<T> field, Object... values) {
-        return fetchOptionalRecord(ctx, field, values).map(Record1::value1);
-    }
-
-    private <T> Optional<Record1<T>> fetchOptionalRecord(DSLContext ctx, Field<T> field, Object... values) {
-        Result<Record> rows = run(ctx, sql(ctx, values), values, ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                return ctx.fetch(rs, field);
-            }
-        });
-        if (rows.size() > 1) {
-            throw new TooManyRowsException("more than one row: " + renderings.get(ctx.dialect()).sql());
-        }
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).into(field));
+        return fetchOptional(ctx, new Field<?>[] {field}, values).map(row -> row.get(field));
     }
 
     private interface Work<T> {

@@ -67,7 +67,7 @@ final class BillingRows implements AutoCloseable {
     PaidInvoice paid(long invoiceId) {
         var r = db.dsl().fetchSingle(INVOICES, INVOICES.ID.eq(invoiceId));
         return new PaidInvoice(r.getId(), r.getNumber(), r.getCustomerId(), r.getServiceId(), r.getKind(), r.getTotalMinor(),
-                r.getCurrency(), clock.instant(), "PROVISIONING");
+                r.getCurrency(), clock.instant(), "PROVISIONING", r.getPromoCodeId());
     }
 
     long credit(long customerId) {

@@ -13,7 +13,7 @@ class NoticeTextsTest {
     @Test
     void aPaymentNoticeLinksTheReceiptAndSaysWhatHappensNext() {
         NoticeDraft draft = texts.paymentReceived(new PaidInvoice(1, "INV-2026-000123", 2, 3, "NEW", 1050, "USD",
-                Instant.parse("2026-03-01T10:00:00Z"), "PROVISIONING"));
+                Instant.parse("2026-03-01T10:00:00Z"), "PROVISIONING", null));
 
         assertThat(draft.kind()).isEqualTo(NoticeKind.PAYMENT_RECEIVED);
         assertThat(draft.idempotencyKey()).isEqualTo("paid:INV-2026-000123");
