@@ -179,7 +179,7 @@ public final class Application implements AutoCloseable {
                     .forEach(line -> provisioning.service().requestTerminate(tx, line.id())));
             settlementListeners.add((tx, paid) -> {
                 if ("NEW".equals(paid.kind())) {
-                    provisioning.service().requestProvisioning(tx, paid.serviceId());
+                    provisioning.service().queueProvisioning(tx, paid.serviceId());
                 }
             });
 

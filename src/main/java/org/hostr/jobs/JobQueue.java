@@ -41,6 +41,17 @@ public final class JobQueue {
     }
 
     /**
+     * As {@link #enqueue(DSLContext, NewJob)} for callers that need no id: one statement fewer. True when the job went
+     * in now, false when a job with its idempotency key was there already.
+     */
+    public boolean add(DSLContext tx, NewJob job) {
+        boolean added = repository.insertIfNew(tx, job, clock.instant());
+        log.debug("job {} {} under key {}", job.kind(), added ? "queued" : "already there", job.idempotencyKey());
+        wakeRunners();
+        return added;
+    }
+
+    /**
      * Enqueues many jobs in the caller's transaction as one batch; those whose idempotency key exists already are
      * left as they are, whatever their status.
      *

@@ -65,14 +65,19 @@ public final class JobRepository {
 
     /** Inserts the job unless its idempotency key exists; either way returns the id of the job with that key. */
     public long insertIfAbsent(DSLContext tx, NewJob job, Instant now) {
-        INSERT.execute(tx, job.kind(), JobPayloads.write(job.payload()), job.idempotencyKey(), JobStatus.QUEUED.name(), 0L,
-                (long) job.maxAttempts(), DSL.val(job.runAt() == null ? now : job.runAt(), JOBS.RUN_AT),
-                DSL.val(now, JOBS.CREATED_AT), DSL.val(now, JOBS.UPDATED_AT));
+        insertIfNew(tx, job, now);
         // Not RETURNING: jOOQ reads SQLite's id through last_insert_rowid(), which after a skipped insert is the id
         // of the connection's previous insert, another job (see enqueueingAnExistingKeyReturnsThatJobEvenAfterOtherInserts).
         return ID_BY_KEY.fetchValue(tx, JOBS.ID, job.idempotencyKey()).orElseThrow();
     }
 
+
+    /** Inserts the job unless its idempotency key exists; true when it went in now. */
+    public boolean insertIfNew(DSLContext tx, NewJob job, Instant now) {
+        return INSERT.execute(tx, job.kind(), JobPayloads.write(job.payload()), job.idempotencyKey(), JobStatus.QUEUED.name(),
+                0L, (long) job.maxAttempts(), DSL.val(job.runAt() == null ? now : job.runAt(), JOBS.RUN_AT),
+                DSL.val(now, JOBS.CREATED_AT), DSL.val(now, JOBS.UPDATED_AT)) == 1;
+    }
 
     /**
      * Expires now the leases of RUNNING jobs held by workers whose id starts with {@code workerPrefix} and that

@@ -122,7 +122,7 @@ public final class NoticeService {
         Optional<Long> id = notices.insertIfAbsent(tx, draft, customerId, recipient, status, skipped, clock.instant());
         id.ifPresent(noticeId -> {
             if (status == NoticeStatus.QUEUED) {
-                jobs.enqueue(tx, NewJob.of(NoticeSender.KIND, NoticeSender.jobKey(noticeId), Map.of("notice_id", noticeId))
+                jobs.add(tx, NewJob.of(NoticeSender.KIND, NoticeSender.jobKey(noticeId), Map.of("notice_id", noticeId))
                         .maxAttempts(MAX_ATTEMPTS));
             }
             log.info("notice {} ({}) {} for {}{}", noticeId, draft.kind().key(), status.name().toLowerCase(),

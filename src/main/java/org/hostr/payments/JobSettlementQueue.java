@@ -4,6 +4,7 @@ import java.util.Map;
 import org.hostr.jobs.Job;
 import org.hostr.jobs.JobHandler;
 import org.hostr.jobs.JobQueue;
+import org.hostr.jobs.NewJob;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,7 @@ public final class JobSettlementQueue implements SettlementQueue, JobHandler {
 
     @Override
     public void settleLater(DSLContext tx, String eventId, String providerInvoiceId) {
-        jobs.enqueue(tx, KIND, KIND + ":" + eventId, Map.of("provider_invoice_id", providerInvoiceId), null);
+        jobs.add(tx, NewJob.of(KIND, KIND + ":" + eventId, Map.of("provider_invoice_id", providerInvoiceId)));
     }
 
     /** Asks Strike and settles (which marks the event processed); a Strike failure is thrown, so the queue retries. */

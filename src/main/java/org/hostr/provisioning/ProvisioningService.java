@@ -31,10 +31,18 @@ public final class ProvisioningService {
         this.secrets = secrets;
     }
 
-    /** Creates the cPanel account of a PROVISIONING service. At most one job per service. */
+    /** Creates the cPanel account of a PROVISIONING service. At most one job per service; returns its id. */
     public long requestProvisioning(DSLContext tx, long serviceId) {
-        return jobs.enqueue(tx, ProvisioningJobs.PROVISION, ProvisioningJobs.provisionKey(serviceId),
-                Map.of("service_id", serviceId), null);
+        return jobs.enqueue(tx, provisionJob(serviceId));
+    }
+
+    /** As {@link #requestProvisioning}, for a caller that needs no id (settlement): true when queued now. */
+    public boolean queueProvisioning(DSLContext tx, long serviceId) {
+        return jobs.add(tx, provisionJob(serviceId));
+    }
+
+    private static NewJob provisionJob(long serviceId) {
+        return NewJob.of(ProvisioningJobs.PROVISION, ProvisioningJobs.provisionKey(serviceId), Map.of("service_id", serviceId));
     }
 
     /**

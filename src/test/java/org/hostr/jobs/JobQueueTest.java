@@ -38,6 +38,22 @@ class JobQueueTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void addingSaysWhetherTheJobWentInAndKeepsTheFirstPayload(Kind kind) {
+        try (JobsFixture f = JobsFixture.open(kind)) {
+            boolean first = f.db.transaction(tx -> f.queue.add(tx, NewJob.of("settle", "settle:e1", Map.of("n", 1))));
+            boolean again = f.db.transaction(tx -> f.queue.add(tx, NewJob.of("settle", "settle:e1", Map.of("n", 2))));
+
+            assertThat(first).isTrue();
+            assertThat(again).isFalse();
+            Job job = f.queue.findByKey("settle:e1").orElseThrow();
+            assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(job.payload().get("n").asInt()).isEqualTo(1);
+            assertThat(f.queue.countsByStatus().get(JobStatus.QUEUED)).isEqualTo(1L);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void enqueueingAnExistingKeyReturnsThatJobEvenAfterOtherInserts(Kind kind) {
         try (JobsFixture f = JobsFixture.open(kind)) {
             long first = f.queue.enqueue("provision", "provision:service:1", Map.of());
