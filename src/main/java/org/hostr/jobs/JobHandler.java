@@ -11,4 +11,23 @@ package org.hostr.jobs;
 @FunctionalInterface
 public interface JobHandler {
     void handle(Job job) throws Exception;
+
+    /**
+     * As {@link #handle}, for a handler whose work ends in a transaction of its own: it may mark the job DONE in that
+     * transaction through {@code done} (fenced by the lease, as the worker's own write is) and return what that said.
+     * The worker then writes no outcome of its own: one commit fewer for each job. If the transaction rolls back, the
+     * handler throws and the job is retried as after any failure.
+     *
+     * @return true when the job was marked DONE in the handler's transaction
+     */
+    default boolean handle(Job job, DoneInTransaction done) throws Exception {
+        handle(job);
+        return false;
+    }
+
+    /** Marks the job being handled DONE inside the given transaction; false when its lease is no longer ours. */
+    @FunctionalInterface
+    interface DoneInTransaction {
+        boolean markDone(org.jooq.DSLContext tx);
+    }
 }

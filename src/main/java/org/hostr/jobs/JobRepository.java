@@ -225,7 +225,12 @@ public final class JobRepository {
 
     /** @return false when the lease is no longer ours and nothing was written */
     public boolean complete(Job claimed, Instant now) {
-        return COMPLETE.execute(db, JobStatus.DONE.name(), DSL.val(now, JOBS.FINISHED_AT), DSL.val(now, JOBS.UPDATED_AT),
+        return complete(db, claimed, now);
+    }
+
+    /** As {@link #complete(Job, Instant)}, in the caller's transaction (a handler whose work ends in one). */
+    public boolean complete(DSLContext ctx, Job claimed, Instant now) {
+        return COMPLETE.execute(ctx, JobStatus.DONE.name(), DSL.val(now, JOBS.FINISHED_AT), DSL.val(now, JOBS.UPDATED_AT),
                 claimed.id(), JobStatus.RUNNING.name(), claimed.lockedBy(), (long) claimed.attempts()) == 1;
     }
 

@@ -77,8 +77,10 @@ final class JobWorker {
             return;
         }
         try {
-            handler.handle(job);
-            record(job, "done", write(job, () -> repository.complete(job, clock.instant())));
+            boolean doneAlready = handler.handle(job, tx -> repository.complete(tx, job, clock.instant()));
+            if (!doneAlready) {
+                record(job, "done", write(job, () -> repository.complete(job, clock.instant())));
+            }
             log.debug("job {} ({}) done after {} attempt(s)", job.id(), job.kind(), job.attempts());
         } catch (RescheduleJobException later) {
             record(job, "reschedule", write(job, () -> repository.reschedule(job, later.runAt(), clock.instant())));

@@ -38,8 +38,16 @@ public final class JobSettlementQueue implements SettlementQueue, JobHandler {
     /** Asks Strike and settles (which marks the event processed); a Strike failure is thrown, so the queue retries. */
     @Override
     public void handle(Job job) {
+        handle(job, tx -> false);
+    }
+
+    /** A payment that settles marks this job DONE in the settling transaction: one commit for both. */
+    @Override
+    public boolean handle(Job job, DoneInTransaction done) {
         String providerInvoiceId = job.textField("provider_invoice_id");
-        Settlement outcome = settlement.settle(providerInvoiceId);
+        boolean[] markedDone = {false};
+        Settlement outcome = settlement.settle(providerInvoiceId, tx -> markedDone[0] = done.markDone(tx));
         log.debug("strike invoice {}: {}", providerInvoiceId, outcome);
+        return markedDone[0];
     }
 }

@@ -11,6 +11,7 @@ import org.hostr.db.Database;
 import org.hostr.payments.strike.StrikeClient;
 import org.hostr.payments.strike.StrikeInvoice;
 import org.hostr.payments.strike.StrikeInvoiceState;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,14 @@ public final class SettlementService {
      * @throws org.hostr.payments.strike.StrikeException when Strike cannot be asked; nothing changed, try again later
      */
     public Settlement settle(String providerInvoiceId) {
+        return settle(providerInvoiceId, tx -> { });
+    }
+
+    /**
+     * As {@link #settle(String)}; when the invoice is PAID, {@code alsoInTransaction} runs in the settling transaction
+     * (the settlement job marks itself DONE there, so settling and finishing the job are one commit).
+     */
+    public Settlement settle(String providerInvoiceId, java.util.function.Consumer<DSLContext> alsoInTransaction) {
         Instant asked = clock.instant();
         Optional<Payment> found = payments.byProviderInvoiceId(database.dsl(), providerInvoiceId);
         if (found.isEmpty()) {
@@ -62,7 +71,7 @@ public final class SettlementService {
         StrikeInvoice current = strike.getInvoice(providerInvoiceId);
         Instant now = clock.instant();
         if (current.state() == StrikeInvoiceState.PAID) {
-            return markPaid(payment, asked, now);
+            return markPaid(payment, asked, now, alsoInTransaction);
         }
         Settlement outcome = switch (current.state()) {
             case PENDING -> {
@@ -83,8 +92,10 @@ public final class SettlementService {
         return outcome;
     }
 
-    private Settlement markPaid(Payment payment, Instant asked, Instant now) {
+    private Settlement markPaid(Payment payment, Instant asked, Instant now,
+                                java.util.function.Consumer<DSLContext> alsoInTransaction) {
         Optional<PaidInvoice> paid = database.transaction(tx -> {
+            alsoInTransaction.accept(tx);
             events.markProcessed(tx, payment.providerInvoiceId(), asked, now);
             Optional<PaidInvoice> result = invoices.markPaid(tx, payment.invoiceId(), now);
             payments.moveState(tx, payment.id(), OPEN_STATES, PaymentState.PAID, now);

@@ -35,6 +35,67 @@ class JobWorkerTest {
         }
     }
 
+    /** A handler that marks its job DONE in its own transaction, with the work that transaction does. */
+    private static JobHandler doneInItsTransaction(JobsFixture f, String note, boolean failAfter) {
+        return new JobHandler() {
+            @Override
+            public void handle(Job job) {
+                throw new AssertionError("the worker must offer the transactional variant");
+            }
+
+            @Override
+            public boolean handle(Job job, DoneInTransaction done) {
+                return f.db.transaction(tx -> {
+                    boolean marked = done.markDone(tx);
+                    tx.insertInto(org.hostr.db.generated.Tables.AUDIT_LOG)
+                            .set(org.hostr.db.generated.Tables.AUDIT_LOG.ACTOR, "test")
+                            .set(org.hostr.db.generated.Tables.AUDIT_LOG.ACTION, note)
+                            .set(org.hostr.db.generated.Tables.AUDIT_LOG.SUBJECT, "job:" + job.id())
+                            .set(org.hostr.db.generated.Tables.AUDIT_LOG.AT, f.clock.instant())
+                            .execute();
+                    if (failAfter) {
+                        throw new IllegalStateException("the work failed after marking the job done");
+                    }
+                    return marked;
+                });
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aHandlerMarksItsJobDoneInItsOwnTransactionAndTheWorkerWritesNothingMore(Kind kind) {
+        try (JobsFixture f = JobsFixture.open(kind)) {
+            long id = f.queue.enqueue("settle", "settle:1", Map.of());
+            JobWorker worker = f.worker("w1", Map.of("settle", doneInItsTransaction(f, "settled", false)));
+
+            assertThat(worker.runDue(10)).isEqualTo(1);
+
+            Job job = f.queue.get(id);
+            assertThat(job.status()).isEqualTo(JobStatus.DONE);
+            assertThat(job.lockedBy()).isNull();
+            assertThat(job.finishedAt()).isNotNull();
+            assertThat(f.db.dsl().fetchCount(org.hostr.db.generated.Tables.AUDIT_LOG)).isEqualTo(1);
+            assertThat(worker.runDue(10)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void whenThatTransactionRollsBackTheJobIsRetriedNotDone(Kind kind) {
+        try (JobsFixture f = JobsFixture.open(kind)) {
+            long id = f.queue.enqueue("settle", "settle:1", Map.of());
+            JobWorker worker = f.worker("w1", Map.of("settle", doneInItsTransaction(f, "settled", true)));
+
+            assertThat(worker.runDue(10)).isEqualTo(1);
+
+            Job job = f.queue.get(id);
+            assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(job.lastError()).contains("the work failed after marking the job done");
+            assertThat(f.db.dsl().fetchCount(org.hostr.db.generated.Tables.AUDIT_LOG)).isZero();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aJobIsNotClaimedBeforeItsTime(Kind kind) {
