@@ -77,6 +77,24 @@ public final class RenderedQuery {
         return fetchOptional(ctx, table.fields(), values).map(row -> row.into(table));
     }
 
+    /** Every row of a {@code selectFrom(table)} statement. */
+    public <R extends Record> Result<R> fetch(DSLContext ctx, Table<R> table, Object... values) {
+        return run(ctx, sql(ctx, values), values, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return ctx.fetch(rs, table.fields()).into(table);
+            }
+        });
+    }
+
+    /** True when the statement finds at least one row. */
+    public boolean exists(DSLContext ctx, Object... values) {
+        return run(ctx, sql(ctx, values), values, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        });
+    }
+
     /** The one row of a statement selecting exactly {@code fields}, in that order, if there is one. */
     public Optional<Record> fetchOptional(DSLContext ctx, Field<?>[] fields, Object... values) {
         Result<Record> rows = run(ctx, sql(ctx, values), values, ps -> {

@@ -19,7 +19,6 @@ import org.hostr.db.generated.tables.records.JobsRecord;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
@@ -134,11 +133,11 @@ public final class JobRepository {
      * (IMMEDIATE), so claims there run one after another. A job whose lease ran out on its last attempt goes DEAD.
      */
     public List<Job> claim(String workerId, int max, Instant now, Duration lease) {
-        return claim(workerId, max, now, lease, DSL.noCondition());
+        return claim(workerId, max, now, lease, ClaimFilter.ALL);
     }
 
     /** As {@link #claim(String, int, Instant, Duration)}, only among the jobs {@code which} selects (by kind). */
-    public List<Job> claim(String workerId, int max, Instant now, Duration lease, Condition which) {
+    List<Job> claim(String workerId, int max, Instant now, Duration lease, ClaimFilter which) {
         // A plain read first: on SQLite every claim transaction takes the write lock, and most polls find nothing.
         if (max <= 0 || !anyClaimable(now, which)) {
             return List.of();
@@ -146,11 +145,9 @@ public final class JobRepository {
         return inTransaction(tx -> {
             // Two index range scans instead of one OR: with the OR, PostgreSQL read and sorted every due job for each
             // claim, which made a deep queue slow to drain. Abandoned leases (a crashed worker) are few.
-            List<JobsRecord> rows = new ArrayList<>(lockDue(tx, JOBS.STATUS.eq(JobStatus.QUEUED.name())
-                    .and(JOBS.RUN_AT.le(now)).and(which), max));
+            List<JobsRecord> rows = new ArrayList<>(which.due.fetch(tx, JOBS, DSL.val(now, JOBS.RUN_AT), max));
             if (rows.size() < max) {
-                rows.addAll(lockDue(tx, JOBS.STATUS.eq(JobStatus.RUNNING.name()).and(JOBS.LOCKED_UNTIL.lt(now))
-                        .and(which), max - rows.size()));
+                rows.addAll(which.abandoned.fetch(tx, JOBS, DSL.val(now, JOBS.LOCKED_UNTIL), max - rows.size()));
             }
             List<Job> claimed = new ArrayList<>();
             List<Long> exhausted = new ArrayList<>();
@@ -186,11 +183,6 @@ public final class JobRepository {
         });
     }
 
-    private static List<JobsRecord> lockDue(DSLContext tx, Condition due, int max) {
-        var query = tx.selectFrom(JOBS).where(due).orderBy(JOBS.RUN_AT, JOBS.ID).limit(max);
-        return tx.dialect().family() == SQLDialect.POSTGRES ? query.forUpdate().skipLocked().fetch() : query.fetch();
-    }
-
     /** Ends jobs whose last attempt's worker stopped mid-run, with the given final status and why. */
     private static void endAbandoned(DSLContext tx, List<Long> ids, JobStatus status, String why, Instant now) {
         if (ids.isEmpty()) {
@@ -208,9 +200,8 @@ public final class JobRepository {
     }
 
     /** Due queued jobs, then abandoned leases: two index lookups, as one OR could not use the (status, kind, run_at) index. */
-    private boolean anyClaimable(Instant now, Condition which) {
-        return db.fetchExists(JOBS, JOBS.STATUS.eq(JobStatus.QUEUED.name()).and(JOBS.RUN_AT.le(now)).and(which))
-                || db.fetchExists(JOBS, JOBS.STATUS.eq(JobStatus.RUNNING.name()).and(JOBS.LOCKED_UNTIL.lt(now)).and(which));
+    private boolean anyClaimable(Instant now, ClaimFilter which) {
+        return which.anyDue.exists(db, DSL.val(now, JOBS.RUN_AT)) || which.anyAbandoned.exists(db, DSL.val(now, JOBS.LOCKED_UNTIL));
     }
 
     /** Moves the leases of jobs this worker still runs forward (a heartbeat for long jobs). */

@@ -1,7 +1,5 @@
 package org.hostr.jobs;
 
-import static org.hostr.db.generated.Tables.JOBS;
-
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +17,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hostr.db.Database;
-import org.jooq.Condition;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +41,10 @@ public final class JobRunner implements AutoCloseable {
     private final Map<Long, Job> running = new ConcurrentHashMap<>();
     private final Set<String> handlerKinds;
     private volatile Set<String> slowKinds = Set.of();
-    private volatile Set<String> otherKinds = Set.of();
+    /** Made once, so each carries its claim statements rendered once (see ClaimFilter). */
+    private volatile ClaimFilter otherKinds = ClaimFilter.ALL;
+    private volatile ClaimFilter slowKindsFilter = ClaimFilter.ALL;
+    private final ClaimFilter unknownKinds;
     /** Set at each heartbeat: the next round also claims jobs of kinds no handler knows, which end DEAD saying so. */
     private boolean claimUnknownKinds = true;
     private volatile int slowLimit;
@@ -61,6 +60,7 @@ public final class JobRunner implements AutoCloseable {
     public JobRunner(JobQueue queue, Map<String, JobHandler> handlers, JobSettings settings) {
         this.queue = queue;
         this.handlerKinds = Set.copyOf(handlers.keySet());
+        this.unknownKinds = ClaimFilter.kindsNotIn(handlerKinds);
         this.settings = settings;
         this.worker = new JobWorker(queue.repository(), handlers, queue.clock(), newWorkerId(), settings.lease(),
                 settings.retry(), () -> ThreadLocalRandom.current().nextDouble());
@@ -97,7 +97,8 @@ public final class JobRunner implements AutoCloseable {
         this.slowKinds = Set.copyOf(kinds);
         Set<String> others = new HashSet<>(handlerKinds);
         others.removeAll(kinds);
-        this.otherKinds = Set.copyOf(others);
+        this.otherKinds = ClaimFilter.kindsIn(others);
+        this.slowKindsFilter = ClaimFilter.kindsIn(kinds);
         this.slowLimit = limit;
         return this;
     }
@@ -192,24 +193,24 @@ public final class JobRunner implements AutoCloseable {
      */
     private List<Job> claimWithinLimits(int free) {
         if (slowKinds.isEmpty()) {
-            return claimQuietly(free, DSL.noCondition());
+            return claimQuietly(free, ClaimFilter.ALL);
         }
-        List<Job> claimed = new ArrayList<>(claimQuietly(free, JOBS.KIND.in(otherKinds)));
+        List<Job> claimed = new ArrayList<>(claimQuietly(free, otherKinds));
         if (claimFailingSince != 0) {
             return claimed; // the database did not answer: no second try in this round
         }
         int slowSlots = Math.min(free - claimed.size(), slowLimit - slowRunning.get());
         if (slowSlots > 0) {
-            claimed.addAll(claimQuietly(slowSlots, JOBS.KIND.in(slowKinds)));
+            claimed.addAll(claimQuietly(slowSlots, slowKindsFilter));
         }
         if (claimUnknownKinds && claimed.size() < free) {
             claimUnknownKinds = false;
-            claimed.addAll(claimQuietly(free - claimed.size(), JOBS.KIND.notIn(handlerKinds)));
+            claimed.addAll(claimQuietly(free - claimed.size(), unknownKinds));
         }
         return claimed;
     }
 
-    private List<Job> claimQuietly(int max, Condition which) {
+    private List<Job> claimQuietly(int max, ClaimFilter which) {
         try {
             List<Job> claimed = worker.claim(max, which);
             if (claimFailingSince != 0) {

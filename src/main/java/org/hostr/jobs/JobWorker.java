@@ -52,7 +52,7 @@ final class JobWorker {
         return repository.claim(workerId, max, clock.instant(), lease);
     }
 
-    List<Job> claim(int max, org.jooq.Condition which) {
+    List<Job> claim(int max, ClaimFilter which) {
         return repository.claim(workerId, max, clock.instant(), lease, which);
     }
 
