@@ -55,7 +55,7 @@ public final class Database implements AutoCloseable {
     /** Listeners added by {@link #addExecuteListener}, told of {@link RenderedQuery}'s statements too. */
     private static final String LISTENERS = "hostr.statement-listeners";
 
-    private Database(HikariDataSource dataSource, Engine engine, String url) {
+    private Database(HikariDataSource dataSource, Engine engine) {
         this.dataSource = dataSource;
         this.engine = engine;
         Settings settings = new Settings()
@@ -64,7 +64,7 @@ public final class Database implements AutoCloseable {
                 .withExecuteLogging(false);
         this.sqliteWriters = engine == Engine.SQLITE ? new SqliteWriters() : null;
         this.sqliteConnections = sqliteWriters == null ? null
-                : new SqliteConnections(dataSource, sqliteWriters, url);
+                : new SqliteConnections(dataSource, sqliteWriters, dataSource.getDataSource());
         this.dsl = sqliteConnections == null ? DSL.using(dataSource, engine.dialect(), settings)
                 : DSL.using(sqliteConnections, engine.dialect(), settings);
         if (sqliteWriters != null) {
@@ -109,7 +109,7 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("database " + describe(config.url()) + " cannot be reached: " + rootMessage(e)
                     + (engine == Engine.POSTGRES ? " (check database.url, database.user and database.password)" : ""), e);
         }
-        return new Database(dataSource, engine, url);
+        return new Database(dataSource, engine);
     }
 
     /** Applies the migrations in migrations/ (packaged as db/migration); safe to run from several instances at once. */

@@ -1,7 +1,6 @@
 package org.hostr.db;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
@@ -17,19 +16,18 @@ import org.jooq.exception.DataAccessException;
  * shared: transactions take that lock before they borrow a connection, and so does a single write outside one.
  */
 final class SqliteConnections implements ConnectionProvider, AutoCloseable {
-    /** Statements kept on the writer connection: every write statement Hostr has, with room for IN lists of other lengths. */
-    private static final int STATEMENTS = 512;
     private final DataSource pool;
     private final SqliteWriters writers;
-    private final String url;
+    /** Where the writer connection comes from: the pool's own source, so it keeps its statements as theirs do. */
+    private final DataSource connections;
     private Connection writer; // guarded by the SqliteWriters lock, as is:
     /** How many acquisitions of the writer are not released yet: a statement on {@link Database#dsl()} inside a transaction is one more. */
     private int writerHolds;
 
-    SqliteConnections(DataSource pool, SqliteWriters writers, String url) {
+    SqliteConnections(DataSource pool, SqliteWriters writers, DataSource connections) {
         this.pool = pool;
         this.writers = writers;
-        this.url = url;
+        this.connections = connections;
     }
 
     @Override
@@ -69,7 +67,7 @@ final class SqliteConnections implements ConnectionProvider, AutoCloseable {
 
     private Connection writer() throws SQLException {
         if (writer == null || writer.isClosed()) {
-            writer = StatementCache.wrap(DriverManager.getConnection(url), STATEMENTS);
+            writer = connections.getConnection();
         }
         return writer;
     }

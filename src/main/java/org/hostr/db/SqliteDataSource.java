@@ -9,12 +9,12 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * SQLite connections for the pool, each keeping its prepared statements ({@link StatementCache}): the driver compiles
- * every statement it prepares, and the reads a settlement or a page makes are the same few statements again and again.
+ * SQLite connections for the pool and the writer, each keeping its prepared statements ({@link StatementCache}): the
+ * driver compiles every statement it prepares, and a settlement or a page runs the same few statements again and again.
  */
 final class SqliteDataSource implements DataSource {
-    /** Statements kept per connection: the reads Hostr repeats, with room for IN lists of other lengths. */
-    static final int STATEMENTS = 256;
+    /** Statements kept per connection: every statement Hostr repeats, with room for IN lists of other lengths. */
+    static final int STATEMENTS = 512;
     private final String url;
 
     SqliteDataSource(String url) {
