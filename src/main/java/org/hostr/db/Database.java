@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
     /** SQLite only: writes through one connection of their own, reads through the pool. */
     private final SqliteConnections sqliteConnections;
     static final String WRITERS = "hostr.sqlite-writers";
+    private static final String GROUP_COMMIT = "hostr.sqlite-group-commit";
     /** Listeners added by {@link #addExecuteListener}, told of {@link RenderedQuery}'s statements too. */
     private static final String LISTENERS = "hostr.statement-listeners";
 
@@ -70,6 +71,7 @@ public final class Database implements AutoCloseable {
         if (sqliteWriters != null) {
             dsl.configuration().set(new DefaultExecuteListenerProvider(sqliteWriters));
             dsl.configuration().data(WRITERS, sqliteWriters);
+            dsl.configuration().data(GROUP_COMMIT, new SqliteGroupCommit(sqliteWriters));
         }
     }
 
@@ -134,7 +136,7 @@ public final class Database implements AutoCloseable {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("pk", engine.primaryKey()))
+                .placeholders(Map.of("pk", engine.primaryKey(), "without_rowid", engine == Engine.SQLITE ? "WITHOUT ROWID" : ""))
                 .cleanDisabled(true)
                 .load();
     }
@@ -178,7 +180,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs work in one transaction; on SQLite it takes the write lock at BEGIN (IMMEDIATE). */
+    /**
+     * Runs work in one transaction. On SQLite, transactions that wait for the writer together run one after another and
+     * commit at once ({@link SqliteGroupCommit}); the result is returned, or the work's exception thrown, after that
+     * commit. Work may therefore run on another thread than its caller's.
+     */
     public <T> T transaction(Function<DSLContext, T> work) {
         return transaction(dsl, work);
     }
@@ -192,7 +198,10 @@ public final class Database implements AutoCloseable {
         if (writers == null) {
             return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
         }
-        writers.acquire();
+        if (!writers.heldByCurrentThread()) {
+            return ((SqliteGroupCommit) dsl.configuration().data(GROUP_COMMIT)).run(dsl, work);
+        }
+        writers.acquire(); // nested in a transaction of this thread (or a group it leads): runs in place
         try {
             return dsl.transactionResult(configuration -> work.apply(configuration.dsl()));
         } finally {

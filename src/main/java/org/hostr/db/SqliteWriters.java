@@ -34,6 +34,10 @@ final class SqliteWriters implements ExecuteListener {
         BACKGROUND.set(Boolean.TRUE);
     }
 
+    static boolean onBackgroundThread() {
+        return BACKGROUND.get();
+    }
+
     void acquire() {
         if (!lock.isHeldByCurrentThread() && BACKGROUND.get()) {
             backgroundGate.lock();
