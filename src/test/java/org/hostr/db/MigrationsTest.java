@@ -37,6 +37,27 @@ class MigrationsTest {
     }
 
     @Test
+    void version7KeepsUsedChallengesAndSeenEventIdsInTablesWithoutRowidsOnSqlite() throws Exception {
+        String url = "jdbc:sqlite:" + java.nio.file.Files.createTempDirectory("hostr-v7").resolve("hostr.db");
+        org.flywaydb.core.Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration")
+                .placeholders(Map.of("pk", "INTEGER PRIMARY KEY AUTOINCREMENT", "without_rowid", "WITHOUT ROWID"))
+                .target("6").load().migrate();
+        try (var connection = java.sql.DriverManager.getConnection(url); var statement = connection.createStatement()) {
+            statement.execute("insert into login_challenges (challenge, created_at, expires_at, consumed_at) values ('used', 1, 9, 2)");
+            statement.execute("insert into seen_auth_events (event_id, expires_at) values ('seen', 9)");
+        }
+        try (Database db = Database.open(new HostrConfig.Database(url, "", "", 2), null)) {
+            assertThat(db.migrate().migrationsExecuted).isGreaterThanOrEqualTo(1);
+            assertThat(db.dsl().fetchValue("select consumed_at from login_challenges where challenge = 'used'")).hasToString("2");
+            assertThat(db.dsl().fetchValue("select expires_at from seen_auth_events where event_id = 'seen'")).hasToString("9");
+            for (String table : new String[] {"login_challenges", "seen_auth_events"}) {
+                assertThat(db.dsl().fetchValue("select sql from sqlite_master where type = 'table' and name = ?", table))
+                        .asString().contains("WITHOUT ROWID");
+            }
+        }
+    }
+
+    @Test
     void sqliteIsOpenedWithForeignKeysAndWal() throws Exception {
         try (Database db = TestDatabases.open(Kind.SQLITE)) {
             assertThat(db.dsl().fetchValue("PRAGMA foreign_keys")).hasToString("1");
