@@ -23,6 +23,8 @@ public final class StrikeWebhookRoutes implements RouteGroup {
     private static final Logger log = LoggerFactory.getLogger(StrikeWebhookRoutes.class);
     public static final String PATH = "/webhooks/strike";
     static final int MAX_BYTES = 64 * 1024;
+    /** How much of an oversized body is read before it is refused; the server's own request limit is 1 MB. */
+    private static final long MAX_DRAINED_BYTES = 1_000_000;
 
     private final Database database;
     private final WebhookEventRepository events;
@@ -74,24 +76,47 @@ public final class StrikeWebhookRoutes implements RouteGroup {
 
     private static byte[] readCapped(Context ctx) {
         String length = ctx.header("Content-Length");
+        long declared = -1;
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > MAX_BYTES) {
-                    throw tooLarge();
-                }
+                declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
                 throw ApiError.badRequest("bad_request", "Content-Length is not a number");
             }
         }
         try (InputStream in = ctx.req().getInputStream()) {
+            if (declared > MAX_BYTES) {
+                throw tooLarge(in, declared);
+            }
             byte[] body = in.readNBytes(MAX_BYTES + 1);
             if (body.length > MAX_BYTES) {
-                throw tooLarge();
+                throw tooLarge(in, -1);
             }
             return body;
         } catch (IOException e) {
             throw ApiError.badRequest("bad_request", "the webhook body could not be read");
         }
+    }
+
+    /**
+     * The refusal of an oversized body. A body of up to {@link #MAX_DRAINED_BYTES} is read and dropped first: a server
+     * that answers before the sender has finished writing closes a connection with unread bytes in it, and the reset
+     * that follows can destroy the 413 before the sender reads it. A body declared larger is refused unread; one of
+     * unknown length ({@code declared} -1, chunked) is read up to that bound.
+     */
+    private static ApiError tooLarge(InputStream in, long declared) {
+        if (declared <= MAX_DRAINED_BYTES) {
+            long left = MAX_DRAINED_BYTES;
+            byte[] scratch = new byte[8192];
+            try {
+                for (int n; left > 0 && (n = in.read(scratch, 0, (int) Math.min(scratch.length, left))) > 0; ) {
+                    left -= n;
+                }
+            } catch (IOException e) {
+                // The sender went away; there is no one left to read the refusal.
+            }
+        }
+        return tooLarge();
     }
 
     private static ApiError tooLarge() {
