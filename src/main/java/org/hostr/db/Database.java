@@ -38,10 +38,11 @@ public final class Database implements AutoCloseable {
     /**
      * SQLite's defaults are foreign keys off and deferred transactions that fail with SQLITE_BUSY on upgrade.
      * synchronous=NORMAL in WAL mode never corrupts the file; a power cut may lose the last commits, which for money is
-     * covered by the reconciler asking Strike again (Strike is the record of what was paid).
+     * covered by the reconciler asking Strike again (Strike is the record of what was paid). The log is checkpointed
+     * by {@link SqliteCheckpointer}'s thread; the writer does it itself only past wal_autocheckpoint pages.
      */
-    static final String SQLITE_OPTIONS =
-            "journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=on&transaction_mode=IMMEDIATE";
+    static final String SQLITE_OPTIONS = "journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=on"
+            + "&transaction_mode=IMMEDIATE&wal_autocheckpoint=" + SqliteCheckpointer.BACKSTOP_PAGES;
 
     private final HikariDataSource dataSource;
     private final Engine engine;
@@ -51,6 +52,8 @@ public final class Database implements AutoCloseable {
     private final SqliteWriters sqliteWriters;
     /** SQLite only: writes through one connection of their own, reads through the pool. */
     private final SqliteConnections sqliteConnections;
+    /** SQLite only: checkpoints the write-ahead log off the writer's path. */
+    private final SqliteCheckpointer sqliteCheckpointer;
     static final String WRITERS = "hostr.sqlite-writers";
     private static final String GROUP_COMMIT = "hostr.sqlite-group-commit";
     /** Listeners added by {@link #addExecuteListener}, told of {@link RenderedQuery}'s statements too. */
@@ -66,6 +69,8 @@ public final class Database implements AutoCloseable {
         this.sqliteWriters = engine == Engine.SQLITE ? new SqliteWriters() : null;
         this.sqliteConnections = sqliteWriters == null ? null
                 : new SqliteConnections(dataSource, sqliteWriters, dataSource.getDataSource());
+        this.sqliteCheckpointer = sqliteWriters == null ? null
+                : SqliteCheckpointer.start(dataSource.getDataSource(), SqliteCheckpointer.INTERVAL);
         this.dsl = sqliteConnections == null ? DSL.using(dataSource, engine.dialect(), settings)
                 : DSL.using(sqliteConnections, engine.dialect(), settings);
         if (sqliteWriters != null) {
@@ -241,6 +246,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sqliteCheckpointer != null) {
+            sqliteCheckpointer.close();
+        }
         if (sqliteConnections != null) {
             sqliteConnections.close();
         }
