@@ -92,13 +92,13 @@ public class WebhookBench {
                 awaitPaid(app, latencySamples);
                 // 2. settlement throughput: webhooks as fast as they are acknowledged (32 in flight), timed from the
                 //    first webhook to the last invoice PAID; a first round on half of the invoices warms the JIT up
-                //    (each path must run thousands of times before C2 has compiled it; until then the compiler threads
-                //    take a quarter of the CPU)
+                //    (each path must run some 10,000 times before C2 has compiled it; until then the compiler threads
+                //    take a quarter of the CPU: bench/webhooks.sh places 20,000 orders, so 10,000 settle first)
                 int warmUp = strikeIds.size() / 2;
                 settleAll(app, base, strikeIds, latencySamples, latencySamples + warmUp);
                 long settleStart = System.nanoTime();
                 long cpuStart = processCpuNanos();
-                profiler("start,event=cpu,interval=200us");
+                profiler("start," + System.getProperty("bench.profile.event", "event=cpu,interval=200us"));
                 settleAll(app, base, strikeIds, latencySamples + warmUp, strikeIds.size());
                 double seconds = (System.nanoTime() - settleStart) / 1e9;
                 double cpuMillis = (processCpuNanos() - cpuStart) / 1e6;
