@@ -1,15 +1,24 @@
 package org.hostr.billing;
 
+import static org.hostr.db.RenderedQuery.param;
 import static org.hostr.db.generated.Tables.SERVICES;
 
 import java.time.Instant;
 import java.util.List;
+import org.hostr.db.RenderedQuery;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 /** Billing's writes to the services table: a new PENDING service, and the first payment's move to PROVISIONING. */
 final class ServiceRecords {
     static final List<String> NOT_LIVE = List.of("TERMINATED", "CANCELLED");
+    // Rendered once (see RenderedQuery): every first payment runs it in the settling transaction.
+    private static final RenderedQuery START_FIRST_PERIOD = RenderedQuery.of(d -> d.update(SERVICES)
+            .set(SERVICES.STATUS, DSL.inline("PROVISIONING"))
+            .set(SERVICES.PERIOD_START, param(SERVICES.PERIOD_START))
+            .set(SERVICES.NEXT_DUE_AT, param(SERVICES.NEXT_DUE_AT))
+            .set(SERVICES.UPDATED_AT, param(SERVICES.UPDATED_AT))
+            .where(SERVICES.ID.eq(param(SERVICES.ID)).and(SERVICES.STATUS.eq(DSL.inline("PENDING")))));
 
     long insertPending(DSLContext tx, long customerId, long planId, String domain, Instant now) {
         return tx.insertInto(SERVICES)
@@ -39,13 +48,8 @@ final class ServiceRecords {
 
     /** PENDING → PROVISIONING with the first period; a service in any other state is left alone. */
     boolean startFirstPeriod(DSLContext tx, long serviceId, Instant start, Instant nextDue) {
-        return tx.update(SERVICES)
-                .set(SERVICES.STATUS, "PROVISIONING")
-                .set(SERVICES.PERIOD_START, start)
-                .set(SERVICES.NEXT_DUE_AT, nextDue)
-                .set(SERVICES.UPDATED_AT, start)
-                .where(SERVICES.ID.eq(serviceId).and(SERVICES.STATUS.eq("PENDING")))
-                .execute() == 1;
+        return START_FIRST_PERIOD.execute(tx, DSL.val(start, SERVICES.PERIOD_START), DSL.val(nextDue, SERVICES.NEXT_DUE_AT),
+                DSL.val(start, SERVICES.UPDATED_AT), serviceId) == 1;
     }
 
     String statusOf(DSLContext db, long serviceId) {

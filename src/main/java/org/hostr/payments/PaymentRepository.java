@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.hostr.db.RenderedQuery;
 import org.hostr.db.generated.tables.records.PaymentsRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** The only code that touches the payments table. */
 final class PaymentRepository {
@@ -17,6 +18,14 @@ final class PaymentRepository {
     // Rendered once (see RenderedQuery): every settlement starts here.
     private static final RenderedQuery BY_PROVIDER_INVOICE = RenderedQuery.of(d -> d.selectFrom(PAYMENTS)
             .where(PAYMENTS.PROVIDER.eq(param(PAYMENTS.PROVIDER)).and(PAYMENTS.PROVIDER_INVOICE_ID.eq(param(PAYMENTS.PROVIDER_INVOICE_ID)))));
+
+    private static final RenderedQuery MARK_PAID = RenderedQuery.of(d -> d.update(PAYMENTS)
+            .set(PAYMENTS.STATE, DSL.inline(PaymentState.PAID.name()))
+            .set(PAYMENTS.UPDATED_AT, param(PAYMENTS.UPDATED_AT))
+            .set(PAYMENTS.PAID_AT, param(PAYMENTS.PAID_AT))
+            .where(PAYMENTS.ID.eq(param(PAYMENTS.ID)))
+            .and(PAYMENTS.STATE.in(DSL.inline(PaymentState.CREATING.name()), DSL.inline(PaymentState.UNPAID.name()),
+                    DSL.inline(PaymentState.PENDING.name()))));
 
     /** The row for (invoice, STRIKE), created in state CREATING if absent; the unique constraint keeps it to one. */
     Payment ensure(DSLContext db, long invoiceId, Instant now) {
@@ -79,7 +88,13 @@ final class PaymentRepository {
                 .execute();
     }
 
+    /** An open payment (CREATING, UNPAID or PENDING) → PAID, in the settling transaction; true when it moved. */
+    boolean markPaid(DSLContext tx, long paymentId, Instant now) {
+        return MARK_PAID.execute(tx, DSL.val(now, PAYMENTS.UPDATED_AT), DSL.val(now, PAYMENTS.PAID_AT), paymentId) == 1;
+    }
+
     /** Moves to {@code to} only from one of {@code from}; PAID is never left. */
+
     boolean moveState(DSLContext db, long paymentId, List<PaymentState> from, PaymentState to, Instant now) {
         var update = db.update(PAYMENTS).set(PAYMENTS.STATE, to.name()).set(PAYMENTS.UPDATED_AT, now);
         if (to == PaymentState.PAID) {

@@ -98,7 +98,7 @@ public final class SettlementService {
             alsoInTransaction.accept(tx);
             events.markProcessed(tx, payment.providerInvoiceId(), asked, now);
             Optional<PaidInvoice> result = invoices.markPaid(tx, payment.invoiceId(), now);
-            payments.moveState(tx, payment.id(), OPEN_STATES, PaymentState.PAID, now);
+            payments.markPaid(tx, payment.id(), now);
             result.ifPresent(invoice -> {
                 audit.record(tx, AuditLog.SYSTEM, "invoice.paid", invoice.number(),
                         "strike invoice " + payment.providerInvoiceId() + ", service " + invoice.serviceId()
