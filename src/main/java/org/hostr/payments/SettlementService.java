@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Acts on what Strike says about one of its invoices. Webhooks carry no state, so every settlement GETs the invoice
+ * Acts on what Strike says about one of its invoices. Webhooks carry no state, so every settlement reads the invoice
  * and trusts only that; a duplicate, late or reordered webhook therefore does no harm, and the guarded UPDATE in
  * {@link InvoiceService#markPaid} makes concurrent settlements of one invoice settle it once. Stored webhook events
  * about the invoice that arrived before the GET are marked processed: the answer covered their change. For a payment
@@ -27,7 +27,7 @@ public final class SettlementService {
     private static final List<PaymentState> OPEN_STATES = List.of(PaymentState.CREATING, PaymentState.UNPAID, PaymentState.PENDING);
 
     private final Database database;
-    private final StrikeClient strike;
+    private final StrikeInvoiceReads reads;
     private final InvoiceService invoices;
     private final AuditLog audit;
     private final List<SettlementListener> listeners;
@@ -39,7 +39,7 @@ public final class SettlementService {
                              List<SettlementListener> listeners, Clock clock) {
         this.database = database;
         this.events = new WebhookEventRepository(database.dsl());
-        this.strike = strike;
+        this.reads = new StrikeInvoiceReads(strike::getInvoices);
         this.invoices = invoices;
         this.audit = audit;
         this.listeners = List.copyOf(listeners);
@@ -61,14 +61,35 @@ public final class SettlementService {
      */
     public Settlement settle(String providerInvoiceId, java.util.function.Consumer<DSLContext> alsoInTransaction) {
         Instant asked = clock.instant();
+        Optional<Payment> found = payment(providerInvoiceId, asked);
+        if (found.isEmpty()) {
+            return Settlement.UNKNOWN_INVOICE;
+        }
+        // Read with the other settlements' reads of the moment (see StrikeInvoiceReads): one list call for a burst.
+        return record(found.get(), reads.get(providerInvoiceId), asked, alsoInTransaction);
+    }
+
+    /**
+     * Records what Strike said of one of its invoices in a read made at {@code asked} or later (the reconciler reads
+     * its open payments in list calls and hands each answer here).
+     */
+    public Settlement settle(StrikeInvoice current, Instant asked) {
+        Optional<Payment> found = payment(current.invoiceId(), asked);
+        return found.isEmpty() ? Settlement.UNKNOWN_INVOICE : record(found.get(), current, asked, tx -> { });
+    }
+
+    private Optional<Payment> payment(String providerInvoiceId, Instant asked) {
         Optional<Payment> found = payments.byProviderInvoiceId(database.dsl(), providerInvoiceId);
         if (found.isEmpty()) {
             log.info("strike invoice {} is not one of ours; ignored", providerInvoiceId);
             events.markProcessed(database.dsl(), providerInvoiceId, asked, clock.instant());
-            return Settlement.UNKNOWN_INVOICE;
         }
-        Payment payment = found.get();
-        StrikeInvoice current = strike.getInvoice(providerInvoiceId);
+        return found;
+    }
+
+    private Settlement record(Payment payment, StrikeInvoice current, Instant asked,
+                              java.util.function.Consumer<DSLContext> alsoInTransaction) {
+        String providerInvoiceId = payment.providerInvoiceId();
         Instant now = clock.instant();
         if (current.state() == StrikeInvoiceState.PAID) {
             return markPaid(payment, asked, now, alsoInTransaction);

@@ -103,6 +103,39 @@ class CheckoutIT {
         }
     }
 
+    /** Strike allows 1,000 reads in 10 minutes: open payments and missed events are read in lists, not one a call. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void theReconcilerReadsManyOpenPaymentsInAFewCalls(Kind kind) throws Exception {
+        try (StrikeSimulator sim = new StrikeSimulator(StrikeSimulatorSettings.defaults(KEY)).start(0);
+             TestApp app = TestApp.start(kind, c -> withStrike(c, sim.baseUrl()), List.of())) {
+            // given: 45 quoted orders whose webhooks never arrive
+            sim.faults().dropWebhooks(true);
+            TestNostr.Session s = new TestNostr().logIn(app);
+            int orders = 45;
+            List<String> numbers = new java.util.ArrayList<>();
+            List<String> bolt11s = new java.util.ArrayList<>();
+            for (int i = 0; i < orders; i++) {
+                String number = post(app, s, "/api/v1/orders", "{\"plan\":\"basic\",\"domain\":\"open-" + i + ".example\"}").body()
+                        .replaceAll("(?s).*\"number\":\"(INV-[0-9-]+)\".*", "$1");
+                numbers.add(number);
+                bolt11s.add(field(post(app, s, "/api/v1/invoices/" + number + "/pay", null).body(), "bolt11"));
+            }
+            int before = sim.apiRequests();
+
+            // when
+            bolt11s.forEach(sim::payLnInvoice);
+
+            // then: all settled by the reconciler (every second) in fewer calls than there are invoices
+            org.jooq.DSLContext db = app.app().database().dsl();
+            eventually(() -> db.fetchCount(org.hostr.db.generated.Tables.INVOICES,
+                    org.hostr.db.generated.Tables.INVOICES.STATUS.eq("PAID")) == orders);
+            assertThat(sim.apiRequests() - before).isLessThan(orders);
+            assertThat(db.fetchCount(org.hostr.db.generated.Tables.AUDIT_LOG,
+                    org.hostr.db.generated.Tables.AUDIT_LOG.ACTION.eq("invoice.paid"))).isEqualTo(orders);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void promoCodeLowersTheInvoiceAndIsCountedWhenPaid(Kind kind) throws Exception {

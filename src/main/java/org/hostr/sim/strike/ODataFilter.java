@@ -8,17 +8,20 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The slice of OData {@code $filter} the simulator understands: clauses {@code property op value} joined by
- * {@code and}; ops eq, ne, gt, ge, lt, le; values 'quoted' (a doubled '' is one quote) or bare (dates, true/false).
- * Strike also supports {@code or}; the simulator refuses it with 400 rather than guess.
+ * {@code and} and {@code or}, {@code and} binding tighter as OData has it (so the filter is an {@code or} of
+ * {@code and}-groups); ops eq, ne, gt, ge, lt, le; values 'quoted' (a doubled '' is one quote) or bare (dates,
+ * true/false). Parentheses and functions are refused with 400 rather than guessed at.
  */
-record ODataFilter(List<Clause> clauses) {
+record ODataFilter(List<List<Clause>> groups) {
     private static final Set<String> OPS = Set.of("eq", "ne", "gt", "ge", "lt", "le");
 
     record Clause(String property, String op, String value) {
@@ -29,7 +32,8 @@ record ODataFilter(List<Clause> clauses) {
             return new ODataFilter(List.of());
         }
         List<String> tokens = tokens(filter);
-        List<Clause> clauses = new ArrayList<>();
+        List<List<Clause>> groups = new ArrayList<>();
+        List<Clause> group = new ArrayList<>();
         int i = 0;
         while (true) {
             if (i + 3 > tokens.size()) {
@@ -37,27 +41,59 @@ record ODataFilter(List<Clause> clauses) {
             }
             String property = tokens.get(i);
             String op = tokens.get(i + 1).toLowerCase(Locale.ROOT);
+            if (property.startsWith("(")) {
+                throw SimError.badQuery("$filter: the simulator does not take parentheses: " + filter);
+            }
             if (!properties.contains(property)) {
                 throw SimError.badQuery("$filter on '" + property + "' is not supported; use one of " + properties);
             }
             if (!OPS.contains(op)) {
                 throw SimError.badQuery("$filter operator '" + op + "' is not supported");
             }
-            clauses.add(new Clause(property, op, tokens.get(i + 2)));
+            group.add(new Clause(property, op, tokens.get(i + 2)));
             i += 3;
             if (i == tokens.size()) {
-                return new ODataFilter(List.copyOf(clauses));
+                groups.add(List.copyOf(group));
+                return new ODataFilter(List.copyOf(groups));
             }
-            if (!tokens.get(i).equalsIgnoreCase("and")) {
-                throw SimError.badQuery("$filter: only 'and' joins clauses in the simulator, found '" + tokens.get(i) + "'");
+            String join = tokens.get(i).toLowerCase(Locale.ROOT);
+            if (join.equals("or")) {
+                groups.add(List.copyOf(group));
+                group = new ArrayList<>();
+            } else if (!join.equals("and")) {
+                throw SimError.badQuery("$filter: clauses are joined by 'and' or 'or', found '" + tokens.get(i) + "'");
             }
             i++;
         }
     }
 
+    /**
+     * The values of a filter that is nothing but {@code property eq 'a' or property eq 'b' …} (how a client asks for
+     * several invoices by id), so the simulator can look them up instead of scanning; empty for any other filter.
+     */
+    Optional<Set<String>> onlyEquals(String property) {
+        if (groups.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (List<Clause> group : groups) {
+            if (group.size() != 1 || !group.get(0).property().equals(property) || !group.get(0).op().equals("eq")) {
+                return Optional.empty();
+            }
+            values.add(group.get(0).value());
+        }
+        return Optional.of(values);
+    }
+
+    /** True when the filter has an {@code or}: what a web application firewall in front of Strike may refuse. */
+    boolean hasOr() {
+        return groups.size() > 1;
+    }
+
     /** @param property value of a property of the candidate: a String, Instant, Boolean or null */
     boolean matches(Function<String, Object> property) {
-        return clauses.stream().allMatch(c -> holds(c, property.apply(c.property())));
+        return groups.isEmpty() || groups.stream().anyMatch(group -> group.stream()
+                .allMatch(c -> holds(c, property.apply(c.property()))));
     }
 
     private static boolean holds(Clause c, Object actual) {

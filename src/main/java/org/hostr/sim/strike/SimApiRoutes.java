@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -109,6 +110,11 @@ final class SimApiRoutes {
     private SimResponse listInvoices(SimRequest r) {
         ODataFilter filter = ODataFilter.parse(r.query().get("$filter"),
                 Set.of("invoiceId", "created", "currency", "state", "issuerId", "receiverId", "payerId", "correlationId"));
+        Optional<Set<String>> ids = filter.onlyEquals("invoiceId");
+        if (ids.isPresent()) { // invoices asked for by id: looked up, as Strike's own store would, not scanned
+            List<SimInvoice> found = ids.get().stream().map(ledger::invoice).flatMap(Optional::stream).toList();
+            return page(r, found, SimInvoice::created, SimJson::invoice);
+        }
         List<SimInvoice> matching = ledger.invoices().stream().filter(i -> filter.matches(p -> switch (p) {
             case "invoiceId" -> i.invoiceId();
             case "created" -> i.created();

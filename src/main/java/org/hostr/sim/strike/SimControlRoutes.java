@@ -42,7 +42,7 @@ final class SimControlRoutes {
 
     /**
      * Body fields, each optional: failNextRequests, failNextAnswers, failStatus (default 500), delayMs (+ delayCount, default all), dropWebhooks,
-     * duplicateWebhooks, reorderWebhooks.
+     * duplicateWebhooks, reorderWebhooks, refuseOrFilters.
      */
     private SimResponse setFaults(SimRequest r) {
         ObjectNode body = r.jsonObject();
@@ -73,6 +73,10 @@ final class SimControlRoutes {
         if (reorder.isBoolean()) {
             f.reorderWebhooks(reorder.booleanValue());
         }
+        JsonNode refuseOr = body.path("refuseOrFilters");
+        if (refuseOr.isBoolean()) {
+            f.refuseOrFilters(refuseOr.booleanValue());
+        }
         return faults();
     }
 
@@ -84,6 +88,7 @@ final class SimControlRoutes {
                 .put("delayMs", f.delayMillis())
                 .put("dropWebhooks", f.droppingWebhooks())
                 .put("duplicateWebhooks", f.webhookDuplicates())
-                .put("reorderWebhooks", f.reorderingWebhooks()));
+                .put("reorderWebhooks", f.reorderingWebhooks())
+                .put("refuseOrFilters", f.refusingOrFilters()));
     }
 }

@@ -68,6 +68,9 @@ final class SimHttp implements HttpHandler {
         if (refused.isPresent()) {
             return injected(refused.getAsInt());
         }
+        if (faults.refusingOrFilters() && hasOrFilter(request)) {
+            return SimResponse.error(new SimError(403, "FORBIDDEN", "Request blocked"));
+        }
         if (authorization == null || !MessageDigest.isEqual(expectedAuthorization, authorization.getBytes(StandardCharsets.UTF_8))) {
             return SimResponse.error(new SimError(401, "UNAUTHORIZED", "Missing or invalid API key"));
         }
@@ -75,6 +78,11 @@ final class SimHttp implements HttpHandler {
         pause(faults.takeDelayMillis());
         OptionalInt lost = faults.takeAnswerFailure();
         return lost.isPresent() ? injected(lost.getAsInt()) : response;
+    }
+
+    private static boolean hasOrFilter(SimRequest request) {
+        String filter = request.query().get("$filter");
+        return filter != null && (" " + filter.toLowerCase(java.util.Locale.ROOT) + " ").contains(" or ");
     }
 
     private static SimResponse routed(SimRouter router, SimRequest request) {

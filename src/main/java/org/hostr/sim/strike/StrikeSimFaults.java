@@ -21,6 +21,7 @@ public final class StrikeSimFaults {
     private final AtomicBoolean dropWebhooks = new AtomicBoolean();
     private final AtomicInteger duplicateWebhooks = new AtomicInteger();
     private final AtomicBoolean reorderWebhooks = new AtomicBoolean();
+    private final AtomicBoolean refuseOrFilters = new AtomicBoolean();
     private final Runnable releaseHeldWebhooks;
 
     StrikeSimFaults(Runnable releaseHeldWebhooks) {
@@ -71,6 +72,14 @@ public final class StrikeSimFaults {
         releaseHeldWebhooks.run();
     }
 
+    /**
+     * While on, a list call whose {@code $filter} has an {@code or} is refused with 403, as a web application firewall
+     * in front of Strike is said to do (UNCONFIRMED in the spec); the simulator's way to test a client's fallback.
+     */
+    public void refuseOrFilters(boolean refuse) {
+        refuseOrFilters.set(refuse);
+    }
+
     /** Everything back to normal; held webhooks are released. */
     public void reset() {
         failNextRequests(0, 500);
@@ -79,6 +88,7 @@ public final class StrikeSimFaults {
         dropWebhooks(false);
         duplicateWebhooks(0);
         reorderWebhooks(false);
+        refuseOrFilters(false);
     }
 
     OptionalInt takeRequestFailure() {
@@ -104,6 +114,10 @@ public final class StrikeSimFaults {
 
     int webhookDuplicates() {
         return duplicateWebhooks.get();
+    }
+
+    boolean refusingOrFilters() {
+        return refuseOrFilters.get();
     }
 
     boolean reorderingWebhooks() {

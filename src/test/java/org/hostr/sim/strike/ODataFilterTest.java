@@ -40,9 +40,40 @@ class ODataFilterTest {
     }
 
     @Test
-    void orIsRefusedRatherThanGuessed() {
-        assertThatThrownBy(() -> ODataFilter.parse("state eq 'PAID' or state eq 'UNPAID'", PROPS))
-                .isInstanceOf(SimError.class).hasMessageContaining("'or'");
+    void orHoldsWhenEitherSideHolds() {
+        String filter = "state eq 'PAID' or state eq 'UNPAID'";
+
+        assertThat(matches(filter, Map.of("state", "PAID"))).isTrue();
+        assertThat(matches(filter, Map.of("state", "UNPAID"))).isTrue();
+        assertThat(matches(filter, Map.of("state", "CANCELLED"))).isFalse();
+    }
+
+    @Test
+    void andBindsTighterThanOr() {
+        String filter = "state eq 'PAID' and correlationId eq 'a' or correlationId eq 'b'";
+
+        assertThat(matches(filter, Map.of("state", "UNPAID", "correlationId", "b"))).isTrue();
+        assertThat(matches(filter, Map.of("state", "UNPAID", "correlationId", "a"))).isFalse();
+        assertThat(matches(filter, Map.of("state", "PAID", "correlationId", "a"))).isTrue();
+    }
+
+    @Test
+    void aListOfEqualsOnOnePropertyIsReadAsItsValues() {
+        assertThat(ODataFilter.parse("correlationId eq 'a' or correlationId eq 'b'", PROPS).onlyEquals("correlationId"))
+                .contains(Set.of("a", "b"));
+        assertThat(ODataFilter.parse("correlationId eq 'a' and state eq 'PAID'", PROPS).onlyEquals("correlationId")).isEmpty();
+        assertThat(ODataFilter.parse("correlationId ne 'a'", PROPS).onlyEquals("correlationId")).isEmpty();
+        assertThat(ODataFilter.parse("state eq 'PAID'", PROPS).onlyEquals("correlationId")).isEmpty();
+    }
+
+    @Test
+    void parenthesesAndDanglingJoinsAreRefused() {
+        assertThatThrownBy(() -> ODataFilter.parse("(state eq 'PAID') or state eq 'UNPAID'", PROPS))
+                .isInstanceOfSatisfying(SimError.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> ODataFilter.parse("state eq 'PAID' or", PROPS))
+                .isInstanceOfSatisfying(SimError.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> ODataFilter.parse("state eq 'PAID' xor state eq 'UNPAID'", PROPS))
+                .isInstanceOfSatisfying(SimError.class, e -> assertThat(e.status()).isEqualTo(400));
     }
 
     @Test
