@@ -63,8 +63,9 @@ public class LoginBench {
         }
 
         // 2. complete logins: GET challenge, sign, POST login; each client its own key and keep-alive connection.
-        //    A first round of the same length warms the server's JIT up, as JMH's warm-up iterations do for step 1.
-        run(base, seconds, clients);
+        //    A first round warms the server's JIT up, as JMH's warm-up iterations do for step 1: at least 30 s
+        //    (-Dwarmup=N to change it), since after 15 s on a slow 2-core machine C2 still took 30% of the server's CPU.
+        run(base, Math.max(seconds, Integer.getInteger("warmup", 30)), clients);
         String serverPid = System.getProperty("server.pid");
         long serverTicks = serverPid == null ? 0 : cpuTicks(serverPid);
         Result result = run(base, seconds, clients);

@@ -99,10 +99,12 @@ public class WebhookBench {
                 // 2. settlement throughput on the rest: webhooks as fast as they are acknowledged (32 in flight), timed
                 //    from the first webhook to the last invoice PAID
                 long settleStart = System.nanoTime();
+                int strikeCallsBefore = sim.apiRequests();
                 long cpuStart = processCpuNanos();
                 profiler("start," + System.getProperty("bench.profile.event", "event=cpu,interval=200us"));
                 settleAll(app, base, strikeIds, warmUp + latencySamples, strikeIds.size());
                 double seconds = (System.nanoTime() - settleStart) / 1e9;
+                int strikeCalls = sim.apiRequests() - strikeCallsBefore;
                 double cpuMillis = (processCpuNanos() - cpuStart) / 1e6;
                 profiler("stop,collapsed,file=" + System.getProperty("bench.profile"));
                 int settled = strikeIds.size() - latencySamples - warmUp;
@@ -113,6 +115,8 @@ public class WebhookBench {
                         sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6);
                 System.out.printf("settlements: %d in %.1f s = %.0f/s, each asking the Strike simulator over HTTP (goal >= 1000/s on SQLite)%n",
                         settled, seconds, settled / seconds);
+                System.out.printf("Strike API calls in that round: %d, %.2f per settlement (Strike allows 1,000 reads in 10 minutes)%n",
+                        strikeCalls, strikeCalls / (double) settled);
                 System.out.printf("cPanel accounts created meanwhile: %d (WHM simulator in this JVM)%n", whm.accountCount());
                 System.out.printf("CPU per settlement: %.2f ms (Hostr, the Strike simulator and this client share the JVM; %d cores)%n",
                         cpuMillis / settled, Runtime.getRuntime().availableProcessors());

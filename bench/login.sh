@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Logins per second against raw BIP-340 verifications per second (JMH, bench/verify.sh), same run, same machine
 # (goal: ratio >= 0.5). The load client signs on this machine too, as a customer's browser would on theirs.
-# Each round runs twice, the first to warm the server's JIT up. Also prints the server's CPU time per login.
+# A warm-up round of at least 30 s (WARMUP=N) comes first, to warm the server's JIT up. Also prints the server's CPU
+# time per login.
 # Usage: bench/login.sh [seconds] [clients]   (builds target/hostr.jar if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,5 +32,5 @@ HOSTR_ACCESS_LOG=WARN HOSTR_LOG_LEVEL=WARN java -XX:SharedArchiveFile=target/hos
 server=$!
 until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; do sleep 0.1; done
 raw=$(bash bench/verify.sh | tee /dev/stderr | awk '/^verifications\/s:/ {print $2}')
-logins=$(java -Dserver.pid="$server" -cp target/hostr.jar bench/LoginBench.java "http://127.0.0.1:$PORT" "$SECS" "${2:-8}" | tee /dev/stderr | awk '/^logins\/s:/ {print $2}')
+logins=$(java -Dserver.pid="$server" -Dwarmup="${WARMUP:-30}" -cp target/hostr.jar bench/LoginBench.java "http://127.0.0.1:$PORT" "$SECS" "${2:-8}" | tee /dev/stderr | awk '/^logins\/s:/ {print $2}')
 echo "ratio logins / JMH single-thread verifications: $(awk -v a="$logins" -v b="$raw" 'BEGIN {printf "%.3f", a/b}') (goal >= 0.50)"
