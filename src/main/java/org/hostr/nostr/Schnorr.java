@@ -2,10 +2,10 @@ package org.hostr.nostr;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.BIP340Signer;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
@@ -61,13 +61,17 @@ public final class Schnorr {
         if (auxRand == null || auxRand.length != 32) {
             throw new IllegalArgumentException("BIP-340 aux randomness must be 32 bytes");
         }
+        ECPrivateKeyParameters key = privateKey(secretKey);
+        // d·G once, for the signer and for the check below: given only the secret key, BIP340Signer works it out
+        // itself, and d·G costs as much as the rest of a signature.
+        ECPoint point = publicPoint(key);
         BIP340Signer signer = new BIP340Signer();
         // BIP340Signer draws its 32 aux bytes from the SecureRandom it is given; this one hands over ours.
-        signer.init(true, new ParametersWithRandom(privateKey(secretKey), new AuxRandom(auxRand)));
+        signer.init(true, new AsymmetricCipherKeyPair(new ECPublicKeyParameters(point, SECP256K1), key), new AuxRandom(auxRand));
         signer.update(message, 0, message.length);
         byte[] signature = signer.generateSignature();
         // BIP-340 advises checking a fresh signature: a fault during signing could otherwise leak the key.
-        if (!verify(publicKey(secretKey), message, signature)) {
+        if (!verify(xOnly(point), message, signature)) {
             throw new IllegalStateException("BIP-340 signature failed its own verification");
         }
         return signature;
@@ -75,8 +79,14 @@ public final class Schnorr {
 
     /** The 32-byte x-only public key of a secret key (the x of d·G; BIP-340 keys always mean the even-y point). */
     public static byte[] publicKey(byte[] secretKey) {
-        ECPoint point = new FixedPointCombMultiplier().multiply(SECP256K1.getG(), privateKey(secretKey).getD())
-                .normalize();
+        return xOnly(publicPoint(privateKey(secretKey)));
+    }
+
+    private static ECPoint publicPoint(ECPrivateKeyParameters key) {
+        return new FixedPointCombMultiplier().multiply(SECP256K1.getG(), key.getD()).normalize();
+    }
+
+    private static byte[] xOnly(ECPoint point) {
         return BigIntegers.asUnsignedByteArray(32, point.getAffineXCoord().toBigInteger());
     }
 
