@@ -93,14 +93,10 @@ final class PaymentRepository {
         return MARK_PAID.execute(tx, DSL.val(now, PAYMENTS.UPDATED_AT), DSL.val(now, PAYMENTS.PAID_AT), paymentId) == 1;
     }
 
-    /** Moves to {@code to} only from one of {@code from}; PAID is never left. */
-
+    /** Moves to {@code to} only from one of {@code from}; PAID is never left, and is reached only through {@link #markPaid}. */
     boolean moveState(DSLContext db, long paymentId, List<PaymentState> from, PaymentState to, Instant now) {
-        var update = db.update(PAYMENTS).set(PAYMENTS.STATE, to.name()).set(PAYMENTS.UPDATED_AT, now);
-        if (to == PaymentState.PAID) {
-            update = update.set(PAYMENTS.PAID_AT, now);
-        }
-        return update.where(PAYMENTS.ID.eq(paymentId).and(PAYMENTS.STATE.in(from.stream().map(Enum::name).toList())))
+        return db.update(PAYMENTS).set(PAYMENTS.STATE, to.name()).set(PAYMENTS.UPDATED_AT, now)
+                .where(PAYMENTS.ID.eq(paymentId).and(PAYMENTS.STATE.in(from.stream().map(Enum::name).toList())))
                 .execute() == 1;
     }
 

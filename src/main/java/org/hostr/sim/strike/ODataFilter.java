@@ -85,11 +85,6 @@ record ODataFilter(List<List<Clause>> groups) {
         return Optional.of(values);
     }
 
-    /** True when the filter has an {@code or}: what a web application firewall in front of Strike may refuse. */
-    boolean hasOr() {
-        return groups.size() > 1;
-    }
-
     /** @param property value of a property of the candidate: a String, Instant, Boolean or null */
     boolean matches(Function<String, Object> property) {
         return groups.isEmpty() || groups.stream().anyMatch(group -> group.stream()
