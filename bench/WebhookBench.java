@@ -85,6 +85,8 @@ public class WebhookBench {
                 List<Long> ackNanos = Collections.synchronizedList(new ArrayList<>());
                 List<CompletableFuture<?>> inFlight = new ArrayList<>();
                 int latencySamples = Math.min((strikeIds.size() - warmUp) / 4, 1000);
+                boolean profileLatency = "latency".equals(System.getProperty("bench.profile.round"));
+                if (profileLatency) profiler("start," + System.getProperty("bench.profile.event", "event=cpu,interval=200us"));
                 long start = System.nanoTime();
                 for (int i = 0; i < latencySamples; i++) {
                     long due = start + i * 5_000_000L; // 200/s
@@ -96,17 +98,20 @@ public class WebhookBench {
                 }
                 CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
                 awaitPaid(app, warmUp + latencySamples);
+                if (profileLatency) profiler("stop,collapsed,file=" + System.getProperty("bench.profile"));
                 // 2. settlement throughput on the rest: webhooks as fast as they are acknowledged (32 in flight), timed
                 //    from the first webhook to the last invoice PAID
                 long settleStart = System.nanoTime();
                 int strikeCallsBefore = sim.apiRequests();
                 long cpuStart = processCpuNanos();
-                profiler("start," + System.getProperty("bench.profile.event", "event=cpu,interval=200us"));
+                long postgresStart = postgresCpuTicks();
+                if (!profileLatency) profiler("start," + System.getProperty("bench.profile.event", "event=cpu,interval=200us"));
                 settleAll(app, base, strikeIds, warmUp + latencySamples, strikeIds.size());
                 double seconds = (System.nanoTime() - settleStart) / 1e9;
                 int strikeCalls = sim.apiRequests() - strikeCallsBefore;
                 double cpuMillis = (processCpuNanos() - cpuStart) / 1e6;
-                profiler("stop,collapsed,file=" + System.getProperty("bench.profile"));
+                long postgresTicks = postgresCpuTicks() - postgresStart;
+                if (!profileLatency) profiler("stop,collapsed,file=" + System.getProperty("bench.profile"));
                 int settled = strikeIds.size() - latencySamples - warmUp;
                 List<Long> sorted = new ArrayList<>(ackNanos);
                 Collections.sort(sorted);
@@ -120,6 +125,10 @@ public class WebhookBench {
                 System.out.printf("cPanel accounts created meanwhile: %d (WHM simulator in this JVM)%n", whm.accountCount());
                 System.out.printf("CPU per settlement: %.2f ms (Hostr, the Strike simulator and this client share the JVM; %d cores)%n",
                         cpuMillis / settled, Runtime.getRuntime().availableProcessors());
+                if (!sqlite && postgresTicks > 0) {
+                    System.out.printf("PostgreSQL's CPU per settlement: %.2f ms (its processes on this machine, from /proc)%n",
+                            postgresTicks * 10.0 / settled);
+                }
             } finally {
                 app.close();
             }
@@ -166,6 +175,23 @@ public class WebhookBench {
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** User + system CPU time, in clock ticks (1/100 s), of the processes named postgres on this machine; 0 without /proc. */
+    static long postgresCpuTicks() {
+        long ticks = 0;
+        java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+        for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+            try {
+                String stat = Files.readString(process.toPath().resolve("stat"));
+                if (!stat.contains("(postgres)")) continue;
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException e) {
+                // the process ended meanwhile
+            }
+        }
+        return ticks;
     }
 
     static void awaitPaid(Application app, int count) throws InterruptedException {
