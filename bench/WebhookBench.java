@@ -113,6 +113,7 @@ public class WebhookBench {
                 long postgresTicks = postgresCpuTicks() - postgresStart;
                 if (!profileLatency) profiler("stop,collapsed,file=" + System.getProperty("bench.profile"));
                 int settled = strikeIds.size() - latencySamples - warmUp;
+                double floor = healthChecksPerSecond(base, settled);
                 List<Long> sorted = new ArrayList<>(ackNanos);
                 Collections.sort(sorted);
                 System.out.printf("database: %s; orders: %d%n", sqlite ? "SQLite" : "PostgreSQL", strikeIds.size());
@@ -120,6 +121,8 @@ public class WebhookBench {
                         sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6);
                 System.out.printf("settlements: %d in %.1f s = %.0f/s, each asking the Strike simulator over HTTP (goal >= 1000/s on SQLite)%n",
                         settled, seconds, settled / seconds);
+                System.out.printf("baseline, same run: GET /healthz answered %.0f/s to the same 32 senders; settlements/s are %.2f of that%n",
+                        floor, settled / seconds / floor);
                 System.out.printf("Strike API calls in that round: %d, %.2f per settlement (Strike allows 1,000 reads in 10 minutes)%n",
                         strikeCalls, strikeCalls / (double) settled);
                 System.out.printf("cPanel accounts created meanwhile: %d (WHM simulator in this JVM)%n", whm.accountCount());
@@ -160,6 +163,29 @@ public class WebhookBench {
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         awaitPaid(app, to);
+    }
+
+    /**
+     * The HTTP floor of this machine in this run: {@code count} GET /healthz (no database, no Strike) from the webhook
+     * senders, 32 in flight, per second. Settlements per second against it tell a slower machine from a slower build.
+     */
+    static double healthChecksPerSecond(String base, int count) {
+        URI uri = URI.create(base);
+        long start = System.nanoTime();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            inFlight.add(CompletableFuture.runAsync(() -> {
+                if (request(uri, "GET", "/healthz", null, null, new byte[0]) != 200) {
+                    throw new IllegalStateException("/healthz did not answer 200");
+                }
+            }, SENDERS));
+            if (inFlight.size() >= 32) {
+                CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+                inFlight.clear();
+            }
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        return count / ((System.nanoTime() - start) / 1e9);
     }
 
     /**
@@ -230,6 +256,10 @@ public class WebhookBench {
     }
 
     static int post(URI base, String path, String header, String value, byte[] body) {
+        return request(base, "POST", path, header, value, body);
+    }
+
+    static int request(URI base, String method, String path, String header, String value, byte[] body) {
         for (int attempt = 0; ; attempt++) {
             RawConnection connection = CONNECTIONS.get();
             try {
@@ -237,7 +267,7 @@ public class WebhookBench {
                     connection = new RawConnection(base);
                     CONNECTIONS.set(connection);
                 }
-                return connection.post(path, header, value, body);
+                return connection.send(method, path, header, value, body);
             } catch (java.io.IOException e) {
                 CONNECTIONS.remove();
                 if (connection != null) connection.close();
@@ -261,9 +291,11 @@ public class WebhookBench {
             in = new java.io.BufferedInputStream(socket.getInputStream(), 4096);
         }
 
-        int post(String path, String header, String value, byte[] body) throws java.io.IOException {
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n" + header + ": "
-                    + value + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        int send(String method, String path, String header, String value, byte[] body) throws java.io.IOException {
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + (header == null ? "" : "Content-Type: application/json\r\n" + header + ": " + value + "\r\n")
+                    + (body.length == 0 && method.equals("GET") ? "" : "Content-Length: " + body.length + "\r\n")
+                    + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
             String status = line();
