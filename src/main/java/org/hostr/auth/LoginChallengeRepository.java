@@ -37,8 +37,9 @@ final class LoginChallengeRepository {
         return MARK_SEEN.execute(tx, eventId, DSL.val(expiresAt, SEEN_AUTH_EVENTS.EXPIRES_AT)) == 1;
     }
 
+    /** Forgets used challenges that expired before {@code before}: a range of the key, which starts with the expiry. */
     int deleteExpired(DSLContext tx, Instant before) {
-        return tx.deleteFrom(LOGIN_CHALLENGES).where(LOGIN_CHALLENGES.EXPIRES_AT.lt(before)).execute()
+        return tx.deleteFrom(LOGIN_CHALLENGES).where(LOGIN_CHALLENGES.CHALLENGE.lt(ChallengeSeal.sortsBefore(before))).execute()
                 + tx.deleteFrom(SEEN_AUTH_EVENTS).where(SEEN_AUTH_EVENTS.EXPIRES_AT.lt(before)).execute();
     }
 }

@@ -79,7 +79,9 @@ public final class LoginService {
         if (challenge == null) {
             throw ApiError.unauthorized("unknown_challenge", "the event carries no challenge tag from GET /api/v1/auth/challenge");
         }
-        Instant expires = seal.expiry(challenge).filter(at -> at.isAfter(now)).orElseThrow(() ->
+        // Never live for longer than a challenge is given (a minute's slack for instances whose clocks differ).
+        Instant latest = now.plus(CHALLENGE_TTL).plus(Duration.ofMinutes(1));
+        Instant expires = seal.expiry(challenge).filter(at -> at.isAfter(now) && !at.isAfter(latest)).orElseThrow(() ->
                 ApiError.unauthorized("unknown_challenge", "the challenge is unknown or expired: ask for a new one"));
         // The challenge is consumed and the customer created or restored in one transaction: all or nothing.
         Customer customer = database.transaction(tx -> {

@@ -57,4 +57,33 @@ class ChallengeSealTest {
         assertThat(seal.expiry("zz" + challenge.substring(2))).isEmpty();
         assertThat(seal.expiry("é".repeat(64))).isEmpty();
     }
+
+    @Test
+    void challengesSortByTheirExpiryAsText() {
+        String sooner = seal.issue(expiry);
+        String later = seal.issue(expiry.plusSeconds(1));
+        String muchLater = seal.issue(expiry.plusSeconds(86_400 * 400));
+
+        assertThat(sooner).isLessThan(later);
+        assertThat(later).isLessThan(muchLater);
+        assertThat(sooner).isLessThan(ChallengeSeal.sortsBefore(expiry.plusSeconds(1)));
+        assertThat(sooner).isGreaterThan(ChallengeSeal.sortsBefore(expiry));
+        assertThat(ChallengeSeal.sortsBefore(expiry)).hasSize(8).isEqualTo(sooner.substring(0, 8));
+    }
+
+    @Test
+    void aChallengeOfTheLayoutBeforeIsNotOurs() throws Exception {
+        // random (16) | expiry (4) | HMAC of those 20 under the key of that layout, cut to 12
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("hostr-login-challenge:test-session-secret-0123456789abcdefghij".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "HmacSHA256"));
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        java.nio.ByteBuffer.wrap(bytes, 16, 4).putInt((int) expiry.getEpochSecond());
+        mac.update(bytes, 0, 20);
+        System.arraycopy(mac.doFinal(), 0, bytes, 20, 12);
+
+        assertThat(seal.expiry(org.hostr.nostr.Hex.encode(bytes))).isEmpty();
+    }
 }

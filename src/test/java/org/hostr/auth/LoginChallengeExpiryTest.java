@@ -56,6 +56,17 @@ class LoginChallengeExpiryTest {
     }
 
     @Test
+    void aChallengeSealedToLiveFarLongerThanFiveMinutesIsUnknown() {
+        String challenge = new ChallengeSeal("test-session-secret-0123456789abcdefghij")
+                .issue(clock.instant().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+
+        ApiError refused = catchThrowableOfType(() -> login.logIn(header(challenge)), ApiError.class);
+
+        assertThat(refused.code()).isEqualTo("unknown_challenge");
+        assertThat(database.dsl().fetchCount(org.hostr.db.generated.Tables.LOGIN_CHALLENGES)).isZero();
+    }
+
+    @Test
     void issuingChallengesWritesNothing() {
         for (int i = 0; i < 50; i++) {
             login.newChallenge();

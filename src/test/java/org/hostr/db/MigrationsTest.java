@@ -37,23 +37,35 @@ class MigrationsTest {
     }
 
     @Test
-    void version7KeepsUsedChallengesAndSeenEventIdsInTablesWithoutRowidsOnSqlite() throws Exception {
+    void version7KeepsUsedChallengesAndSeenEventIdsInTablesWithoutRowidsOnSqliteAndVersion10DropsTheOldLayoutsChallenges()
+            throws Exception {
         String url = "jdbc:sqlite:" + java.nio.file.Files.createTempDirectory("hostr-v7").resolve("hostr.db");
-        org.flywaydb.core.Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration")
-                .placeholders(Map.of("pk", "INTEGER PRIMARY KEY AUTOINCREMENT", "without_rowid", "WITHOUT ROWID"))
-                .target("6").load().migrate();
+        java.util.function.Function<String, org.flywaydb.core.Flyway> upTo = version -> org.flywaydb.core.Flyway.configure()
+                .dataSource(url, "", "").locations("classpath:db/migration")
+                .placeholders(Map.of("pk", "INTEGER PRIMARY KEY AUTOINCREMENT", "without_rowid", "WITHOUT ROWID", "postgresql_only", "--"))
+                .target(version).load();
+        upTo.apply("6").migrate();
         try (var connection = java.sql.DriverManager.getConnection(url); var statement = connection.createStatement()) {
             statement.execute("insert into login_challenges (challenge, created_at, expires_at, consumed_at) values ('used', 1, 9, 2)");
             statement.execute("insert into seen_auth_events (event_id, expires_at) values ('seen', 9)");
         }
+        upTo.apply("7").migrate();
+        try (var connection = java.sql.DriverManager.getConnection(url); var statement = connection.createStatement();
+             var rows = statement.executeQuery("select consumed_at from login_challenges where challenge = 'used'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(2);
+        }
         try (Database db = Database.open(new HostrConfig.Database(url, "", "", 2), null)) {
-            assertThat(db.migrate().migrationsExecuted).isGreaterThanOrEqualTo(1);
-            assertThat(db.dsl().fetchValue("select consumed_at from login_challenges where challenge = 'used'")).hasToString("2");
+            assertThat(db.migrate().migrationsExecuted).isGreaterThanOrEqualTo(3);
+            // Challenges of the layout before version 10 are no longer accepted, so their rows go; seen ids stay.
+            assertThat(db.dsl().fetchValue("select count(*) from login_challenges")).hasToString("0");
             assertThat(db.dsl().fetchValue("select expires_at from seen_auth_events where event_id = 'seen'")).hasToString("9");
             for (String table : new String[] {"login_challenges", "seen_auth_events"}) {
                 assertThat(db.dsl().fetchValue("select sql from sqlite_master where type = 'table' and name = ?", table))
                         .asString().contains("WITHOUT ROWID");
             }
+            assertThat(db.dsl().fetchValue("select count(*) from sqlite_master where type = 'index' and tbl_name = 'login_challenges'"
+                    + " and sql is not null")).hasToString("0");
         }
     }
 
