@@ -85,8 +85,7 @@ public class WebhookBench {
                 List<Long> ackNanos = Collections.synchronizedList(new ArrayList<>());
                 List<CompletableFuture<?>> inFlight = new ArrayList<>();
                 int latencySamples = Math.min((strikeIds.size() - warmUp) / 4, 1000);
-                boolean profileLatency = "latency".equals(System.getProperty("bench.profile.round"));
-                if (profileLatency) profiler("start," + System.getProperty("bench.profile.event", "event=cpu,interval=200us"));
+                profiler("latency", true);
                 long start = System.nanoTime();
                 for (int i = 0; i < latencySamples; i++) {
                     long due = start + i * 5_000_000L; // 200/s
@@ -98,20 +97,20 @@ public class WebhookBench {
                 }
                 CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
                 awaitPaid(app, warmUp + latencySamples);
-                if (profileLatency) profiler("stop,collapsed,file=" + System.getProperty("bench.profile"));
+                profiler("latency", false);
                 // 2. settlement throughput on the rest: webhooks as fast as they are acknowledged (32 in flight), timed
                 //    from the first webhook to the last invoice PAID
                 long settleStart = System.nanoTime();
                 int strikeCallsBefore = sim.apiRequests();
                 long cpuStart = processCpuNanos();
                 long postgresStart = postgresCpuTicks();
-                if (!profileLatency) profiler("start," + System.getProperty("bench.profile.event", "event=cpu,interval=200us"));
+                profiler("settle", true);
                 settleAll(app, base, strikeIds, warmUp + latencySamples, strikeIds.size());
                 double seconds = (System.nanoTime() - settleStart) / 1e9;
                 int strikeCalls = sim.apiRequests() - strikeCallsBefore;
                 double cpuMillis = (processCpuNanos() - cpuStart) / 1e6;
                 long postgresTicks = postgresCpuTicks() - postgresStart;
-                if (!profileLatency) profiler("stop,collapsed,file=" + System.getProperty("bench.profile"));
+                profiler("settle", false);
                 int settled = strikeIds.size() - latencySamples - warmUp;
                 double floor = healthChecksPerSecond(base, settled);
                 List<Long> sorted = new ArrayList<>(ackNanos);
@@ -153,16 +152,21 @@ public class WebhookBench {
 
     /** Sends the webhooks of invoices [from, to), 32 in flight, and waits until all of them are PAID. */
     static void settleAll(Application app, String base, List<String> strikeIds, int from, int to) throws InterruptedException {
+        thirtyTwoInFlight(from, to, i -> sendWebhook(base, strikeIds.get(i), null));
+        awaitPaid(app, to);
+    }
+
+    /** Starts the requests {@code send} makes for [from, to) in rounds of 32 and waits for each round. */
+    static void thirtyTwoInFlight(int from, int to, java.util.function.IntFunction<CompletableFuture<?>> send) {
         List<CompletableFuture<?>> inFlight = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            inFlight.add(sendWebhook(base, strikeIds.get(i), null));
+            inFlight.add(send.apply(i));
             if (inFlight.size() >= 32) {
                 CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
                 inFlight.clear();
             }
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-        awaitPaid(app, to);
     }
 
     /**
@@ -172,28 +176,23 @@ public class WebhookBench {
     static double healthChecksPerSecond(String base, int count) {
         URI uri = URI.create(base);
         long start = System.nanoTime();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            inFlight.add(CompletableFuture.runAsync(() -> {
-                if (request(uri, "GET", "/healthz", null, null, new byte[0]) != 200) {
-                    throw new IllegalStateException("/healthz did not answer 200");
-                }
-            }, SENDERS));
-            if (inFlight.size() >= 32) {
-                CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
-                inFlight.clear();
+        thirtyTwoInFlight(0, count, i -> CompletableFuture.runAsync(() -> {
+            if (request(uri, "GET", "/healthz", null, null, new byte[0]) != 200) {
+                throw new IllegalStateException("/healthz did not answer 200");
             }
-        }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        }, SENDERS));
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
     /**
      * With -Dbench.profile=FILE and async-profiler's jar (tools.profiler:async-profiler on Maven Central) on the class
-     * path, profiles the measured round only: collapsed stacks into FILE.
+     * path, starts or stops profiling {@code round} ("settle", the measured round, unless -Dbench.profile.round=latency):
+     * collapsed stacks into FILE.
      */
-    static void profiler(String command) throws Exception {
-        if (System.getProperty("bench.profile") == null) return;
+    static void profiler(String round, boolean start) throws Exception {
+        if (System.getProperty("bench.profile") == null || !round.equals(System.getProperty("bench.profile.round", "settle"))) return;
+        String command = start ? "start," + System.getProperty("bench.profile.event", "event=cpu,interval=200us")
+                : "stop,collapsed,file=" + System.getProperty("bench.profile");
         Object profiler = Class.forName("one.profiler.AsyncProfiler").getMethod("getInstance").invoke(null);
         profiler.getClass().getMethod("execute", String.class).invoke(profiler, command);
     }
