@@ -19,6 +19,11 @@ public final class CustomerRepository {
             .where(CUSTOMERS.PUBKEY.eq(param(CUSTOMERS.PUBKEY))));
     private static final RenderedQuery RECORD_LOGIN = RenderedQuery.of(d -> d.update(CUSTOMERS)
             .set(CUSTOMERS.LAST_LOGIN_AT, param(CUSTOMERS.LAST_LOGIN_AT)).where(CUSTOMERS.ID.eq(param(CUSTOMERS.ID))));
+    // Most logins are an active customer's: the login is recorded and the customer read back in one statement.
+    private static final RenderedQuery RECORD_ACTIVE_LOGIN = RenderedQuery.of(d -> d.update(CUSTOMERS)
+            .set(CUSTOMERS.LAST_LOGIN_AT, param(CUSTOMERS.LAST_LOGIN_AT))
+            .where(CUSTOMERS.PUBKEY.eq(param(CUSTOMERS.PUBKEY)).and(CUSTOMERS.STATUS.eq(param(CUSTOMERS.STATUS))))
+            .returning());
 
     private final DSLContext db;
 
@@ -51,6 +56,12 @@ public final class CustomerRepository {
                 .onConflict(CUSTOMERS.PUBKEY).doNothing()
                 .execute();
         return byPubkey(tx, pubkey).orElseThrow();
+    }
+
+    /** Records a login of the key's customer if it is active, and returns that customer; empty for any other key. */
+    Optional<Customer> recordActiveLogin(DSLContext tx, String pubkey, Instant now) {
+        return RECORD_ACTIVE_LOGIN.fetchOptional(tx, CUSTOMERS, DSL.val(now, CUSTOMERS.LAST_LOGIN_AT), pubkey,
+                CustomerStatus.ACTIVE.name()).map(CustomerRepository::toCustomer);
     }
 
     void recordLogin(DSLContext tx, long id, Instant now) {

@@ -65,30 +65,33 @@ public final class CustomerService {
     /** As {@link #logIn(String)}, inside the caller's transaction (the login consumes its challenge in the same one). */
     public Customer logIn(DSLContext tx, String pubkey) {
         Instant now = clock.instant();
-        {
-            Optional<Customer> existing = customers.byPubkey(tx, pubkey);
-            if (existing.isPresent() && existing.get().status() == CustomerStatus.DELETED
-                    && existing.get().deletedAt().isBefore(now.minus(RETENTION))) {
-                customers.anonymiseDeletedBefore(tx, now.minus(RETENTION));
-                existing = Optional.empty();
-            }
-            Customer customer = existing.orElseGet(() -> customers.insertIfAbsent(tx, pubkey, now));
-            if (customer.status() == CustomerStatus.BANNED) {
-                throw ApiError.forbidden("this account is banned");
-            }
-            customers.recordLogin(tx, customer.id(), now);
-            if (customer.status() == CustomerStatus.DELETED) {
-                customers.restore(tx, customer.id());
-                audit.record(tx, pubkey, "customer.restored", "customer:" + customer.id(), null, now);
-                log.info("customer {} restored by logging in again", customer.id());
-                return customers.byId(tx, customer.id()).orElseThrow();
-            }
-            if (customer.createdAt().equals(now) && existing.isEmpty()) {
-                audit.record(tx, pubkey, "customer.created", "customer:" + customer.id(), null, now);
-                log.info("customer {} created at first login", customer.id());
-            }
-            return customer; // the login time is not part of a Customer: nothing to read back
+        Optional<Customer> active = customers.recordActiveLogin(tx, pubkey, now);
+        if (active.isPresent()) {
+            return active.get();
         }
+        // New, deleted or banned: the login is recorded below, if it goes ahead.
+        Optional<Customer> existing = customers.byPubkey(tx, pubkey);
+        if (existing.isPresent() && existing.get().status() == CustomerStatus.DELETED
+                && existing.get().deletedAt().isBefore(now.minus(RETENTION))) {
+            customers.anonymiseDeletedBefore(tx, now.minus(RETENTION));
+            existing = Optional.empty();
+        }
+        Customer customer = existing.orElseGet(() -> customers.insertIfAbsent(tx, pubkey, now));
+        if (customer.status() == CustomerStatus.BANNED) {
+            throw ApiError.forbidden("this account is banned");
+        }
+        customers.recordLogin(tx, customer.id(), now);
+        if (customer.status() == CustomerStatus.DELETED) {
+            customers.restore(tx, customer.id());
+            audit.record(tx, pubkey, "customer.restored", "customer:" + customer.id(), null, now);
+            log.info("customer {} restored by logging in again", customer.id());
+            return customers.byId(tx, customer.id()).orElseThrow();
+        }
+        if (customer.createdAt().equals(now) && existing.isEmpty()) {
+            audit.record(tx, pubkey, "customer.created", "customer:" + customer.id(), null, now);
+            log.info("customer {} created at first login", customer.id());
+        }
+        return customer; // the login time is not part of a Customer: nothing to read back
     }
 
     /** Deletes the account: services go for termination, the profile is erased, invoices stay without a person. */
