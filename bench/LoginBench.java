@@ -3,17 +3,26 @@
 // log in to and adds the JMH single-thread figure from bench/verify.sh.
 //
 // The clients share the machine with the server, so they are kept lean, as load generators are: each keeps one
-// keep-alive connection and speaks HTTP/1.1 over a plain socket, and signs with Bouncy Castle's BIP340Signer directly
-// (a browser's signer on another machine would do this work; Hostr's own signer also re-verifies each signature).
-// Every login is still a real challenge, a real signature and a real 200 with a session cookie, or it counts as failed.
-import java.io.BufferedInputStream;
+// keep-alive connection and speaks HTTP/1.1 by hand, and one event-loop thread serves them all (as wrk does; a thread
+// per connection cost the machine a wake-up per answer, 80 against 50 us of client CPU per login). Signing is the
+// customer's work, done by their signer on their own machine; here it takes the server's cores. So, as a load
+// generator builds its requests before it starts the clock, the clients draw their signing nonces before the measured
+// round: a random k and R = k·G, the costly part of a BIP-340 signature, each used once (BIP-340 allows any nonce
+// that is secret, uniform and never reused). In the round a signature is then e = H(R, P, id) and s = k + e·d, over an
+// event carrying the challenge just received. -Dbench.fullSigning=true signs as a signer extension does, nonce and
+// all (Bouncy Castle's BIP340Signer). Every login is still a real challenge, a real signature that the server
+// verifies in full, and a real 200 with a session cookie, or it counts as failed.
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +38,9 @@ import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.BIP340Signer;
+import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.util.BigIntegers;
 import org.hostr.nostr.EventSerializer;
 import org.hostr.nostr.EventSigner;
 import org.hostr.nostr.EventTemplate;
@@ -43,7 +54,7 @@ public class LoginBench {
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0]);
         int seconds = Integer.parseInt(args[1]);
-        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         boolean verifyFirst = args.length <= 3 || !args[3].equals("no-verify");
 
         double verifyRate = 0;
@@ -67,10 +78,17 @@ public class LoginBench {
         // 2. complete logins: GET challenge, sign, POST login; each client its own key and keep-alive connection.
         //    A first round warms the server's JIT up, as JMH's warm-up iterations do for step 1: at least 30 s
         //    (-Dwarmup=N to change it), since after 15 s on a slow 2-core machine C2 still took 30% of the server's CPU.
-        run(base, Math.max(seconds, Integer.getInteger("warmup", 30)), clients);
+        run(base, Math.max(seconds, Integer.getInteger("warmup", 30)), clients, null);
+        Nonces nonces = Boolean.getBoolean("bench.fullSigning") ? null : Nonces.draw(seconds * NONCES_PER_SECOND, cores);
         String serverPid = System.getProperty("server.pid");
         long serverTicks = serverPid == null ? 0 : cpuTicks(serverPid);
-        Result result = run(base, seconds, clients);
+        long clientTicks = cpuTicks(String.valueOf(ProcessHandle.current().pid()));
+        long[] machine = machineTicks();
+        Result result = run(base, seconds, clients, nonces);
+        clientTicks = cpuTicks(String.valueOf(ProcessHandle.current().pid())) - clientTicks;
+        long[] machineAfter = machineTicks();
+        System.out.printf("machine idle over the measured round: %.1f%% of its cores%n",
+                100.0 * (machineAfter[1] - machine[1]) / Math.max(1, machineAfter[0] - machine[0]));
         if (serverPid != null) {
             double micros = (cpuTicks(serverPid) - serverTicks) * 10_000.0 / Math.max(1, result.logins().get());
             System.out.printf("server CPU per login: %.0f us (user + system time of the Hostr process over the measured round)%n", micros);
@@ -84,6 +102,10 @@ public class LoginBench {
         }
         System.out.printf("complete logins over HTTP: %.0f/s (%d clients, %d failed; the clients' own signing took %.0f ms of CPU per second on this machine)%n",
                 loginRate, clients, failures.get(), signNanos.get() / 1e6 / seconds);
+        System.out.printf("client CPU per login: %.0f us (the whole load client, signing %s)%n",
+                clientTicks * 10_000.0 / Math.max(1, logins.get()),
+                nonces == null ? "with a fresh nonce each time, as a signer extension does"
+                        : "with nonces drawn before the round; " + nonces.fallbacks.get() + " signatures drew their own when they ran out");
         if (verifyFirst) {
             System.out.printf("ratio logins / verifications on %d threads: %.3f%n", cores, loginRate / verifyRate);
         }
@@ -96,71 +118,215 @@ public class LoginBench {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /** All CPU ticks of the machine and its idle ones (idle + iowait), from /proc/stat. */
+    static long[] machineTicks() throws IOException {
+        String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long all = 0;
+        for (int i = 1; i < fields.length; i++) all += Long.parseLong(fields[i]);
+        return new long[] {all, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+    }
+
     record Result(AtomicInteger logins, AtomicInteger failures, AtomicLong signNanos) {
     }
 
-    static Result run(URI base, int seconds, int clients) throws Exception {
+    /** Nonces drawn per second of the measured round: more than twice the most logins/s seen on these machines. */
+    static final int NONCES_PER_SECOND = 12_000;
+
+    /**
+     * BIP-340 nonces drawn ahead: k with R = k·G of even y (k negated otherwise), and R's x, each handed out once.
+     * When they run out a signature draws its own nonce, as in -Dbench.fullSigning, and is counted.
+     */
+    static final class Nonces {
+        private final BigInteger[] ks;
+        private final byte[][] rs;
+        private final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger fallbacks = new AtomicInteger();
+
+        private Nonces(int count) {
+            ks = new BigInteger[count];
+            rs = new byte[count][];
+        }
+
+        static Nonces draw(int count, int threads) throws Exception {
+            Nonces nonces = new Nonces(count);
+            BigInteger n = BIP340Signer.getDomain().getN();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                parts.add(pool.submit(() -> {
+                    FixedPointCombMultiplier multiplier = new FixedPointCombMultiplier();
+                    for (int i = first; i < count; i += threads) {
+                        BigInteger k;
+                        do { k = new BigInteger(256, RANDOM); } while (k.signum() == 0 || k.compareTo(n) >= 0);
+                        ECPoint r = multiplier.multiply(BIP340Signer.getDomain().getG(), k).normalize();
+                        nonces.ks[i] = r.getAffineYCoord().testBitZero() ? n.subtract(k) : k;
+                        nonces.rs[i] = r.getAffineXCoord().getEncoded();
+                    }
+                }));
+            }
+            for (Future<?> part : parts) part.get();
+            pool.shutdown();
+            return nonces;
+        }
+
+        /** The index of an unused nonce, or -1 when none is left. */
+        int take() {
+            int i = next.getAndIncrement();
+            return i < ks.length ? i : -1;
+        }
+    }
+
+    static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * One round: {@code clients} customers, each with its own key and keep-alive connection, logging in again and again
+     * until the time is up. The connections are served by one event-loop thread (-Dbench.loops=N for more), as load
+     * generators such as wrk do: a thread per connection would cost the shared machine a wake-up per answer.
+     */
+    static Result run(URI base, int seconds, int clients, Nonces nonces) throws Exception {
         Result result = new Result(new AtomicInteger(), new AtomicInteger(), new AtomicLong());
         long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        ExecutorService clientThreads = Executors.newFixedThreadPool(clients);
+        int loops = Math.max(1, Math.min(clients, Integer.getInteger("bench.loops", 1)));
+        ExecutorService threads = Executors.newFixedThreadPool(loops);
         List<Future<?>> jobs = new ArrayList<>();
-        for (int t = 0; t < clients; t++) jobs.add(clientThreads.submit(() -> {
-            Client client = null;
-            while (System.nanoTime() < until) {
-                try {
-                    if (client == null) client = new Client(base, Keys.generate());
-                    if (client.login(result.signNanos())) result.logins().incrementAndGet(); else result.failures().incrementAndGet();
-                } catch (Exception e) {
-                    result.failures().incrementAndGet();
-                    if (client != null) client.close();
-                    client = null;
-                }
-            }
-            if (client != null) client.close();
-        }));
+        for (int l = 0; l < loops; l++) {
+            int share = clients / loops + (l < clients % loops ? 1 : 0);
+            jobs.add(threads.submit(() -> { eventLoop(base, share, until, result, nonces); return null; }));
+        }
         for (Future<?> f : jobs) f.get();
-        clientThreads.shutdown();
+        threads.shutdown();
         return result;
     }
 
-    /** One customer's browser: a key, one keep-alive connection, HTTP/1.1 by hand. */
-    static final class Client implements AutoCloseable {
-        private static final SecureRandom RANDOM = new SecureRandom();
+    static void eventLoop(URI base, int clients, long until, Result result, Nonces nonces) throws IOException {
+        try (Selector selector = Selector.open()) {
+            for (int i = 0; i < clients; i++) {
+                Client client = new Client(base, Keys.generate(), nonces, result);
+                client.connect(selector);
+            }
+            while (System.nanoTime() < until) {
+                selector.select(100);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Client client = (Client) key.attachment();
+                    try {
+                        client.readable(key);
+                    } catch (IOException | RuntimeException e) {
+                        result.failures().incrementAndGet();
+                        client.close(key);
+                        new Client(base, Keys.generate(), nonces, result).connect(selector);
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+            for (SelectionKey key : selector.keys()) ((Client) key.attachment()).close(key);
+        }
+    }
+
+    /** One customer's browser: a key, one keep-alive connection, HTTP/1.1 by hand, non-blocking. */
+    static final class Client {
         private final URI base;
+        private final Nonces nonces;
+        private final Result result;
+        private final BigInteger d;
+        private final byte[] p;
         private final NostrKeyPair key;
         private final AsymmetricCipherKeyPair keyPair;
-        private final Socket socket;
-        private final OutputStream out;
-        private final InputStream in;
         private final String host;
+        private final byte[] challengeRequest;
+        private SocketChannel channel;
+        private ByteBuffer in = ByteBuffer.allocate(16_384);
+        private boolean awaitingLogin;
 
-        Client(URI base, NostrKeyPair key) throws IOException {
+        Client(URI base, NostrKeyPair key, Nonces nonces, Result result) {
             this.base = base;
             this.key = key;
+            this.nonces = nonces;
+            this.result = result;
             ECPrivateKeyParameters secret = new ECPrivateKeyParameters(new java.math.BigInteger(1, key.secretKey()), BIP340Signer.getDomain());
             this.keyPair = new AsymmetricCipherKeyPair(new ECPublicKeyParameters(
                     new FixedPointCombMultiplier().multiply(BIP340Signer.getDomain().getG(), secret.getD()).normalize(),
                     BIP340Signer.getDomain()), secret);
+            // BIP-340 signs with the d whose point has an even y
+            ECPoint point = ((ECPublicKeyParameters) keyPair.getPublic()).getQ();
+            this.d = point.getAffineYCoord().testBitZero() ? BIP340Signer.getDomain().getN().subtract(secret.getD()) : secret.getD();
+            this.p = point.getAffineXCoord().getEncoded();
             this.host = base.getHost() + ":" + base.getPort();
-            this.socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 2000);
-            socket.setSoTimeout(10_000);
-            this.out = socket.getOutputStream();
-            this.in = new BufferedInputStream(socket.getInputStream(), 8192);
+            this.challengeRequest = ("GET /api/v1/auth/challenge HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
         }
 
-        boolean login(AtomicLong signNanos) throws IOException {
-            Response challenge = send("GET /api/v1/auth/challenge HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
-            if (challenge.status != 200) return false;
-            int at = challenge.body.indexOf("\"challenge\":\"") + 13;
-            String value = challenge.body.substring(at, challenge.body.indexOf('"', at));
-            long start = System.nanoTime();
-            String header = "Nostr " + Base64.getEncoder().encodeToString(signedLoginEvent(value).getBytes(StandardCharsets.UTF_8));
-            signNanos.addAndGet(System.nanoTime() - start);
-            Response login = send("POST /api/v1/auth/login HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + header
-                    + "\r\nContent-Length: 0\r\n\r\n");
-            return login.status == 200 && login.setsCookie;
+        void connect(Selector selector) throws IOException {
+            channel = SocketChannel.open(new InetSocketAddress(base.getHost(), base.getPort()));
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.configureBlocking(false);
+            channel.register(selector, SelectionKey.OP_READ, this);
+            send(challengeRequest);
+        }
+
+        void close(SelectionKey key) {
+            key.cancel();
+            try { channel.close(); } catch (IOException ignored) { }
+        }
+
+        /** Reads what arrived; each complete answer moves the login on: challenge → signed login → next challenge. */
+        void readable(SelectionKey selectionKey) throws IOException {
+            if (!in.hasRemaining()) throw new IOException("an answer larger than the bench's buffer");
+            if (channel.read(in) < 0) throw new IOException("connection closed");
+            Response response;
+            while ((response = nextResponse()) != null) {
+                if (!awaitingLogin) {
+                    if (response.status != 200) throw new IOException("challenge answered " + response.status);
+                    int at = response.body.indexOf("\"challenge\":\"") + 13;
+                    String value = response.body.substring(at, response.body.indexOf('"', at));
+                    long start = System.nanoTime();
+                    String header = "Nostr " + Base64.getEncoder().encodeToString(signedLoginEvent(value).getBytes(StandardCharsets.UTF_8));
+                    result.signNanos().addAndGet(System.nanoTime() - start);
+                    awaitingLogin = true;
+                    send(("POST /api/v1/auth/login HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + header
+                            + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                } else {
+                    if (response.status == 200 && response.setsCookie) result.logins().incrementAndGet(); else result.failures().incrementAndGet();
+                    awaitingLogin = false;
+                    send(challengeRequest);
+                }
+            }
+        }
+
+        /** A complete answer taken off the front of the buffer, or null while it is still arriving. */
+        private Response nextResponse() throws IOException {
+            byte[] bytes = in.array();
+            int filled = in.position();
+            int headEnd = -1;
+            for (int i = 3; i < filled; i++) {
+                if (bytes[i] == '\n' && bytes[i - 1] == '\r' && bytes[i - 2] == '\n' && bytes[i - 3] == '\r') { headEnd = i + 1; break; }
+            }
+            if (headEnd < 0) return null;
+            String head = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1);
+            int status = Integer.parseInt(head.substring(9, 12));
+            int length = -1;
+            boolean cookie = false;
+            for (String h : head.split("\r\n")) {
+                int colon = h.indexOf(':');
+                if (colon < 0) continue;
+                String name = h.substring(0, colon).trim();
+                if (name.equalsIgnoreCase("Content-Length")) length = Integer.parseInt(h.substring(colon + 1).trim());
+                if (name.equalsIgnoreCase("Set-Cookie") && h.contains("hostr_session=")) cookie = true;
+            }
+            if (length < 0) throw new IOException("the bench expects a Content-Length on every answer");
+            if (filled < headEnd + length) return null;
+            String body = new String(bytes, headEnd, length, StandardCharsets.UTF_8);
+            in.flip();
+            in.position(headEnd + length);
+            in.compact();
+            return new Response(status, cookie, body);
+        }
+
+        /** Writes a whole request; a request of a few hundred bytes leaves at once on a connection with nothing queued. */
+        private void send(byte[] request) throws IOException {
+            ByteBuffer out = ByteBuffer.wrap(request);
+            while (out.hasRemaining()) {
+                if (channel.write(out) == 0) Thread.onSpinWait();
+            }
         }
 
         private String signedLoginEvent(String challenge) {
@@ -169,6 +335,12 @@ public class LoginBench {
             String pubkey = key.pubkey();
             String id = EventSerializer.eventId(pubkey, template.createdAt(), template.kind(), template.tags(), template.content());
             byte[] message = Hex.decode(id, 32);
+            int nonce = nonces == null ? -1 : nonces.take();
+            if (nonce >= 0) {
+                return new NostrEvent(id, pubkey, template.createdAt(), template.kind(), template.tags(),
+                        template.content(), Hex.encode(signWith(nonce, message))).toJson();
+            }
+            if (nonces != null) nonces.fallbacks.incrementAndGet();
             BIP340Signer signer = new BIP340Signer();
             // With the public point given, the signer does not work d·G out again at every signature: a signer
             // extension holds its key pair, and this halves what the clients take of the machine's two cores.
@@ -179,39 +351,34 @@ public class LoginBench {
                     template.content(), Hex.encode(sig)).toJson();
         }
 
+        /** BIP-340's signature with a nonce drawn ahead: R's x, then s = k + e·d mod n, e = H_challenge(R, P, m). */
+        private byte[] signWith(int nonce, byte[] message) {
+            BigInteger n = BIP340Signer.getDomain().getN();
+            byte[] r = nonces.rs[nonce];
+            BigInteger e = new BigInteger(1, taggedHash("BIP0340/challenge", r, p, message)).mod(n);
+            BigInteger s = nonces.ks[nonce].add(e.multiply(d)).mod(n);
+            byte[] sig = new byte[64];
+            System.arraycopy(r, 0, sig, 0, 32);
+            byte[] sBytes = BigIntegers.asUnsignedByteArray(32, s);
+            System.arraycopy(sBytes, 0, sig, 32, 32);
+            return sig;
+        }
+
+        private static byte[] taggedHash(String tag, byte[]... parts) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                byte[] tagHash = sha.digest(tag.getBytes(StandardCharsets.UTF_8));
+                sha.update(tagHash);
+                sha.update(tagHash);
+                for (byte[] part : parts) sha.update(part);
+                return sha.digest();
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         private record Response(int status, boolean setsCookie, String body) {
         }
 
-        private Response send(String request) throws IOException {
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            String statusLine = line();
-            int status = Integer.parseInt(statusLine.substring(9, 12));
-            int length = -1;
-            boolean cookie = false;
-            for (String h = line(); !h.isEmpty(); h = line()) {
-                int colon = h.indexOf(':');
-                String name = h.substring(0, colon).trim();
-                if (name.equalsIgnoreCase("Content-Length")) length = Integer.parseInt(h.substring(colon + 1).trim());
-                if (name.equalsIgnoreCase("Set-Cookie") && h.contains("hostr_session=")) cookie = true;
-            }
-            if (length < 0) throw new IOException("the bench expects a Content-Length on every answer");
-            byte[] body = in.readNBytes(length);
-            return new Response(status, cookie, new String(body, StandardCharsets.UTF_8));
-        }
-
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder(64);
-            for (int b = in.read(); b != '\n'; b = in.read()) {
-                if (b < 0) throw new IOException("connection closed");
-                if (b != '\r') line.append((char) b);
-            }
-            return line.toString();
-        }
-
-        @Override
-        public void close() {
-            try { socket.close(); } catch (IOException ignored) { }
-        }
     }
 }
