@@ -75,6 +75,7 @@ public final class Database implements AutoCloseable {
                 : DSL.using(sqliteConnections, engine.dialect(), settings);
         if (sqliteWriters != null) {
             dsl.configuration().set(new DefaultExecuteListenerProvider(sqliteWriters));
+            dsl.configuration().set(new SqliteTransactions());
             dsl.configuration().data(WRITERS, sqliteWriters);
             dsl.configuration().data(GROUP_COMMIT, new SqliteGroupCommit(sqliteWriters));
         }

@@ -1,6 +1,5 @@
 package org.hostr.db;
 
-import java.sql.Savepoint;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -143,14 +142,16 @@ final class SqliteGroupCommit {
 
     private static void runInSavepoint(DSLContext tx, Member<?> member) {
         tx.connection(connection -> {
-            Savepoint savepoint = connection.setSavepoint();
+            // As statements, not JDBC's savepoint calls: those take a connection out of auto-commit mode, which
+            // SqliteTransactions leaves it in.
+            SqliteTransactions.run(connection, "SAVEPOINT hostr_member");
             try {
                 member.runIn(tx);
             } catch (RuntimeException | Error e) {
-                connection.rollback(savepoint);
+                SqliteTransactions.run(connection, "ROLLBACK TO hostr_member");
                 member.failed = e;
             }
-            connection.releaseSavepoint(savepoint);
+            SqliteTransactions.run(connection, "RELEASE hostr_member");
         });
     }
 
