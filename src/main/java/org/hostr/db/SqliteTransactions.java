@@ -46,33 +46,27 @@ final class SqliteTransactions implements TransactionProvider {
     @Override
     public void commit(TransactionContext ctx) {
         Open top = open.get().pop();
-        try {
-            run(top.connection(), top.savepoint() == null ? "COMMIT" : "RELEASE " + top.savepoint());
-        } catch (SQLException e) {
-            if (top.savepoint() == null) {
-                abandon(top.connection());
-            }
-            throw new DataAccessException("could not commit: " + e.getMessage(), e);
-        } finally {
-            top.provider().release(top.connection());
-        }
+        end(top, "commit", top.savepoint() == null ? new String[] {"COMMIT"} : new String[] {"RELEASE " + top.savepoint()});
     }
 
     @Override
     public void rollback(TransactionContext ctx) {
         Open top = open.get().pop();
+        end(top, "roll back", top.savepoint() == null ? new String[] {"ROLLBACK"}
+                : new String[] {"ROLLBACK TO " + top.savepoint(), "RELEASE " + top.savepoint()});
+    }
+
+    /** Ends a transaction with the given statements and lets its connection go; an outermost one that fails is abandoned. */
+    private static void end(Open top, String what, String... statements) {
         try {
-            if (top.savepoint() == null) {
-                run(top.connection(), "ROLLBACK");
-            } else {
-                run(top.connection(), "ROLLBACK TO " + top.savepoint());
-                run(top.connection(), "RELEASE " + top.savepoint());
+            for (String sql : statements) {
+                run(top.connection(), sql);
             }
         } catch (SQLException e) {
             if (top.savepoint() == null) {
                 abandon(top.connection());
             }
-            throw new DataAccessException("could not roll back: " + e.getMessage(), e);
+            throw new DataAccessException("could not " + what + ": " + e.getMessage(), e);
         } finally {
             top.provider().release(top.connection());
         }
