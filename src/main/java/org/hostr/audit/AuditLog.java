@@ -1,6 +1,7 @@
 package org.hostr.audit;
 
 import static org.hostr.db.RenderedQuery.param;
+import static org.hostr.db.RenderedQuery.stored;
 import static org.hostr.db.generated.Tables.AUDIT_LOG;
 
 import java.time.Instant;
@@ -29,8 +30,8 @@ public final class AuditLog {
     }
 
     public void record(DSLContext tx, String actor, String action, String subject, String details, Instant at) {
-        INSERT.execute(tx, actor, action, subject, DSL.val(details == null ? null : truncate(details, 2000), AUDIT_LOG.DETAILS),
-                DSL.val(at, AUDIT_LOG.AT));
+        INSERT.execute(tx, actor, action, subject, stored(AUDIT_LOG.DETAILS, details == null ? null : truncate(details, 2000)),
+                stored(AUDIT_LOG.AT, at));
     }
 
     /**

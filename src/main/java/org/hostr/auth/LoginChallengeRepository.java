@@ -1,13 +1,13 @@
 package org.hostr.auth;
 
 import static org.hostr.db.RenderedQuery.param;
+import static org.hostr.db.RenderedQuery.stored;
 import static org.hostr.db.generated.Tables.LOGIN_CHALLENGES;
 import static org.hostr.db.generated.Tables.SEEN_AUTH_EVENTS;
 
 import java.time.Instant;
 import org.hostr.db.RenderedQuery;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** Used login challenges and the ids of NIP-98 events already used: the two single-use guards of authentication. */
 final class LoginChallengeRepository {
@@ -28,13 +28,13 @@ final class LoginChallengeRepository {
      * (used already) gives false.
      */
     boolean consume(DSLContext tx, String challenge, Instant issuedAt, Instant expiresAt, Instant now) {
-        return CONSUME.execute(tx, challenge, DSL.val(issuedAt, LOGIN_CHALLENGES.CREATED_AT),
-                DSL.val(expiresAt, LOGIN_CHALLENGES.EXPIRES_AT), DSL.val(now, LOGIN_CHALLENGES.CONSUMED_AT)) == 1;
+        return CONSUME.execute(tx, challenge, stored(LOGIN_CHALLENGES.CREATED_AT, issuedAt),
+                stored(LOGIN_CHALLENGES.EXPIRES_AT, expiresAt), stored(LOGIN_CHALLENGES.CONSUMED_AT, now)) == 1;
     }
 
     /** Records a NIP-98 event id; false when it was seen before (a replay). */
     boolean markSeen(DSLContext tx, String eventId, Instant expiresAt) {
-        return MARK_SEEN.execute(tx, eventId, DSL.val(expiresAt, SEEN_AUTH_EVENTS.EXPIRES_AT)) == 1;
+        return MARK_SEEN.execute(tx, eventId, stored(SEEN_AUTH_EVENTS.EXPIRES_AT, expiresAt)) == 1;
     }
 
     /** Forgets used challenges that expired before {@code before}: a range of the key, which starts with the expiry. */

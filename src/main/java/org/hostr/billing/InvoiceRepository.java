@@ -1,6 +1,7 @@
 package org.hostr.billing;
 
 import static org.hostr.db.RenderedQuery.param;
+import static org.hostr.db.RenderedQuery.stored;
 import static org.hostr.db.generated.Tables.INVOICES;
 import static org.hostr.db.generated.Tables.PLANS;
 
@@ -69,8 +70,8 @@ final class InvoiceRepository {
     /** The guarded transition: true for exactly one caller, however many settle the same invoice at once. */
     /** UNPAID → PAID, guarded by the status; a first invoice also gets the period it starts (null: left as it is). */
     boolean markPaid(DSLContext tx, long invoiceId, Instant now, Instant periodFrom, Instant periodTo) {
-        return MARK_PAID.execute(tx, Invoice.PAID, DSL.val(now, INVOICES.PAID_AT), DSL.val(periodFrom, INVOICES.PERIOD_FROM),
-                DSL.val(periodTo, INVOICES.PERIOD_TO), invoiceId, Invoice.UNPAID) == 1;
+        return MARK_PAID.execute(tx, Invoice.PAID, stored(INVOICES.PAID_AT, now), stored(INVOICES.PERIOD_FROM, periodFrom),
+                stored(INVOICES.PERIOD_TO, periodTo), invoiceId, Invoice.UNPAID) == 1;
     }
 
     /** An invoice about to be settled, with its plan's billing period and its promo code (one read for both). */

@@ -1,6 +1,7 @@
 package org.hostr.billing;
 
 import static org.hostr.db.RenderedQuery.param;
+import static org.hostr.db.RenderedQuery.stored;
 import static org.hostr.db.generated.Tables.SERVICES;
 
 import java.time.Instant;
@@ -48,8 +49,8 @@ final class ServiceRecords {
 
     /** PENDING → PROVISIONING with the first period; a service in any other state is left alone. */
     boolean startFirstPeriod(DSLContext tx, long serviceId, Instant start, Instant nextDue) {
-        return START_FIRST_PERIOD.execute(tx, DSL.val(start, SERVICES.PERIOD_START), DSL.val(nextDue, SERVICES.NEXT_DUE_AT),
-                DSL.val(start, SERVICES.UPDATED_AT), serviceId) == 1;
+        return START_FIRST_PERIOD.execute(tx, stored(SERVICES.PERIOD_START, start), stored(SERVICES.NEXT_DUE_AT, nextDue),
+                stored(SERVICES.UPDATED_AT, start), serviceId) == 1;
     }
 
     String statusOf(DSLContext db, long serviceId) {

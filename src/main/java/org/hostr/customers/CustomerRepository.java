@@ -1,6 +1,7 @@
 package org.hostr.customers;
 
 import static org.hostr.db.RenderedQuery.param;
+import static org.hostr.db.RenderedQuery.stored;
 import static org.hostr.db.generated.Tables.CUSTOMERS;
 
 import java.time.Instant;
@@ -60,12 +61,12 @@ public final class CustomerRepository {
 
     /** Records a login of the key's customer if it is active, and returns that customer; empty for any other key. */
     Optional<Customer> recordActiveLogin(DSLContext tx, String pubkey, Instant now) {
-        return RECORD_ACTIVE_LOGIN.fetchOptional(tx, CUSTOMERS, DSL.val(now, CUSTOMERS.LAST_LOGIN_AT), pubkey,
+        return RECORD_ACTIVE_LOGIN.fetchOptional(tx, CUSTOMERS, stored(CUSTOMERS.LAST_LOGIN_AT, now), pubkey,
                 CustomerStatus.ACTIVE.name()).map(CustomerRepository::toCustomer);
     }
 
     void recordLogin(DSLContext tx, long id, Instant now) {
-        RECORD_LOGIN.execute(tx, DSL.val(now, CUSTOMERS.LAST_LOGIN_AT), id);
+        RECORD_LOGIN.execute(tx, stored(CUSTOMERS.LAST_LOGIN_AT, now), id);
     }
 
     /** A deleted customer who logs in again within the retention window gets the account back. */

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.hostr.db.Database;
 import org.hostr.db.RenderedQuery;
 import static org.hostr.db.RenderedQuery.param;
+import static org.hostr.db.RenderedQuery.stored;
 import org.hostr.db.generated.tables.records.JobsRecord;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
@@ -74,8 +75,8 @@ public final class JobRepository {
     /** Inserts the job unless its idempotency key exists; true when it went in now. */
     public boolean insertIfNew(DSLContext tx, NewJob job, Instant now) {
         return INSERT.execute(tx, job.kind(), JobPayloads.write(job.payload()), job.idempotencyKey(), JobStatus.QUEUED.name(),
-                0L, (long) job.maxAttempts(), DSL.val(job.runAt() == null ? now : job.runAt(), JOBS.RUN_AT),
-                DSL.val(now, JOBS.CREATED_AT), DSL.val(now, JOBS.UPDATED_AT)) == 1;
+                0L, (long) job.maxAttempts(), stored(JOBS.RUN_AT, job.runAt() == null ? now : job.runAt()),
+                stored(JOBS.CREATED_AT, now), stored(JOBS.UPDATED_AT, now)) == 1;
     }
 
     /**
@@ -145,9 +146,9 @@ public final class JobRepository {
         return inTransaction(tx -> {
             // Two index range scans instead of one OR: with the OR, PostgreSQL read and sorted every due job for each
             // claim, which made a deep queue slow to drain. Abandoned leases (a crashed worker) are few.
-            List<JobsRecord> rows = new ArrayList<>(which.due.fetch(tx, JOBS, DSL.val(now, JOBS.RUN_AT), max));
+            List<JobsRecord> rows = new ArrayList<>(which.due.fetch(tx, JOBS, stored(JOBS.RUN_AT, now), max));
             if (rows.size() < max) {
-                rows.addAll(which.abandoned.fetch(tx, JOBS, DSL.val(now, JOBS.LOCKED_UNTIL), max - rows.size()));
+                rows.addAll(which.abandoned.fetch(tx, JOBS, stored(JOBS.LOCKED_UNTIL, now), max - rows.size()));
             }
             List<Job> claimed = new ArrayList<>();
             List<Long> exhausted = new ArrayList<>();
@@ -201,7 +202,7 @@ public final class JobRepository {
 
     /** Due queued jobs, then abandoned leases: two index lookups, as one OR could not use the (status, kind, run_at) index. */
     private boolean anyClaimable(Instant now, ClaimFilter which) {
-        return which.anyDue.exists(db, DSL.val(now, JOBS.RUN_AT)) || which.anyAbandoned.exists(db, DSL.val(now, JOBS.LOCKED_UNTIL));
+        return which.anyDue.exists(db, stored(JOBS.RUN_AT, now)) || which.anyAbandoned.exists(db, stored(JOBS.LOCKED_UNTIL, now));
     }
 
     /** Moves the leases of jobs this worker still runs forward (a heartbeat for long jobs). */
@@ -221,7 +222,7 @@ public final class JobRepository {
 
     /** As {@link #complete(Job, Instant)}, in the caller's transaction (a handler whose work ends in one). */
     public boolean complete(DSLContext ctx, Job claimed, Instant now) {
-        return COMPLETE.execute(ctx, JobStatus.DONE.name(), DSL.val(now, JOBS.FINISHED_AT), DSL.val(now, JOBS.UPDATED_AT),
+        return COMPLETE.execute(ctx, JobStatus.DONE.name(), stored(JOBS.FINISHED_AT, now), stored(JOBS.UPDATED_AT, now),
                 claimed.id(), JobStatus.RUNNING.name(), claimed.lockedBy(), (long) claimed.attempts()) == 1;
     }
 

@@ -1,6 +1,7 @@
 package org.hostr.notify;
 
 import static org.hostr.db.RenderedQuery.param;
+import static org.hostr.db.RenderedQuery.stored;
 import static org.hostr.db.generated.Tables.NOTICES;
 import static org.hostr.db.generated.Tables.NOTICE_PREFERENCES;
 
@@ -13,7 +14,6 @@ import java.util.Set;
 import org.hostr.db.RenderedQuery;
 import org.hostr.db.generated.tables.records.NoticesRecord;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 /** The only code that touches the notices and notice_preferences tables. */
 final class NoticeRepository {
@@ -43,10 +43,10 @@ final class NoticeRepository {
      */
     Optional<Long> insertIfAbsent(DSLContext tx, NoticeDraft draft, Long customerId, String recipient,
                                   NoticeStatus status, String reason, Instant now) {
-        int inserted = INSERT.execute(tx, draft.idempotencyKey(), draft.kind().key(), DSL.val(customerId, NOTICES.CUSTOMER_ID),
-                DSL.val(recipient, NOTICES.RECIPIENT_PUBKEY), DSL.val(draft.subject(), NOTICES.SUBJECT), draft.text(),
-                status.name(), DSL.val(reason, NOTICES.LAST_ERROR), 0L, DSL.val(now, NOTICES.CREATED_AT),
-                DSL.val(now, NOTICES.UPDATED_AT));
+        int inserted = INSERT.execute(tx, draft.idempotencyKey(), draft.kind().key(), stored(NOTICES.CUSTOMER_ID, customerId),
+                stored(NOTICES.RECIPIENT_PUBKEY, recipient), stored(NOTICES.SUBJECT, draft.subject()), draft.text(),
+                status.name(), stored(NOTICES.LAST_ERROR, reason), 0L, stored(NOTICES.CREATED_AT, now),
+                stored(NOTICES.UPDATED_AT, now));
         if (inserted == 0) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package org.hostr.payments;
 
 import static org.hostr.db.RenderedQuery.param;
+import static org.hostr.db.RenderedQuery.stored;
 import static org.hostr.db.generated.Tables.PAYMENTS;
 
 import java.math.BigDecimal;
@@ -90,7 +91,7 @@ final class PaymentRepository {
 
     /** An open payment (CREATING, UNPAID or PENDING) → PAID, in the settling transaction; true when it moved. */
     boolean markPaid(DSLContext tx, long paymentId, Instant now) {
-        return MARK_PAID.execute(tx, DSL.val(now, PAYMENTS.UPDATED_AT), DSL.val(now, PAYMENTS.PAID_AT), paymentId) == 1;
+        return MARK_PAID.execute(tx, stored(PAYMENTS.UPDATED_AT, now), stored(PAYMENTS.PAID_AT, now), paymentId) == 1;
     }
 
     /** Moves to {@code to} only from one of {@code from}; PAID is never left, and is reached only through {@link #markPaid}. */

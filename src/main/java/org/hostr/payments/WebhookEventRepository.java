@@ -1,6 +1,7 @@
 package org.hostr.payments;
 
 import static org.hostr.db.RenderedQuery.param;
+import static org.hostr.db.RenderedQuery.stored;
 import static org.hostr.db.generated.Tables.WEBHOOK_EVENTS;
 
 import java.time.Instant;
@@ -47,8 +48,8 @@ public final class WebhookEventRepository {
     /** As {@link #store(StrikeWebhookEvent, Instant)}, in the caller's transaction. */
     public boolean store(DSLContext tx, StrikeWebhookEvent event, Instant receivedAt) {
         return STORE.execute(tx, PaymentRepository.STRIKE, event.id(), event.eventType(),
-                DSL.val(event.entityId(), WEBHOOK_EVENTS.ENTITY_ID),
-                DSL.val(receivedAt, WEBHOOK_EVENTS.RECEIVED_AT)) == 1;
+                stored(WEBHOOK_EVENTS.ENTITY_ID, event.entityId()),
+                stored(WEBHOOK_EVENTS.RECEIVED_AT, receivedAt)) == 1;
     }
 
     public boolean processed(String eventId) {
@@ -62,8 +63,8 @@ public final class WebhookEventRepository {
 
     /** Marks the events about this entity that arrived before {@code settleStartedAt}: that settlement saw their change. */
     public int markProcessed(DSLContext tx, String entityId, Instant settleStartedAt, Instant now) {
-        return MARK_PROCESSED.execute(tx, DSL.val(now, WEBHOOK_EVENTS.PROCESSED_AT), PaymentRepository.STRIKE, entityId,
-                DSL.val(settleStartedAt, WEBHOOK_EVENTS.RECEIVED_AT));
+        return MARK_PROCESSED.execute(tx, stored(WEBHOOK_EVENTS.PROCESSED_AT, now), PaymentRepository.STRIKE, entityId,
+                stored(WEBHOOK_EVENTS.RECEIVED_AT, settleStartedAt));
     }
 
     /**
