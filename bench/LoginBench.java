@@ -78,13 +78,20 @@ public class LoginBench {
         // 2. complete logins: GET challenge, sign, POST login; each client its own key and keep-alive connection.
         //    A first round warms the server's JIT up, as JMH's warm-up iterations do for step 1: at least 30 s
         //    (-Dwarmup=N to change it), since after 15 s on a slow 2-core machine C2 still took 30% of the server's CPU.
-        run(base, Math.max(seconds, Integer.getInteger("warmup", 30)), clients, null);
+        //    The measured round follows it at once, with the same customers: the nonces are drawn first, because the
+        //    server sat idle while they were drawn between the rounds, and then the new customers of a second set of
+        //    keys met code that C2 had compiled for returning ones. Both threw hundreds of compiled methods away at
+        //    the start of the round, and recompiling them took a seventh of the server's CPU in it.
         Nonces nonces = Boolean.getBoolean("bench.fullSigning") ? null : Nonces.draw(seconds * NONCES_PER_SECOND, cores);
+        List<NostrKeyPair> customers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) customers.add(Keys.generate());
+        run(base, Math.max(seconds, Integer.getInteger("warmup", 30)), customers, null);
         String serverPid = System.getProperty("server.pid");
         long serverTicks = serverPid == null ? 0 : cpuTicks(serverPid);
         long clientTicks = cpuTicks(String.valueOf(ProcessHandle.current().pid()));
         long[] machine = machineTicks();
-        Result result = run(base, seconds, clients, nonces);
+        System.err.println("measured round: " + seconds + " s from now"); // a cue for a profiler to attach
+        Result result = run(base, seconds, customers, nonces);
         clientTicks = cpuTicks(String.valueOf(ProcessHandle.current().pid())) - clientTicks;
         long[] machineAfter = machineTicks();
         System.out.printf("machine idle over the measured round: %.1f%% of its cores%n",
@@ -184,25 +191,28 @@ public class LoginBench {
      * until the time is up. The connections are served by one event-loop thread (-Dbench.loops=N for more), as load
      * generators such as wrk do: a thread per connection would cost the shared machine a wake-up per answer.
      */
-    static Result run(URI base, int seconds, int clients, Nonces nonces) throws Exception {
+    static Result run(URI base, int seconds, List<NostrKeyPair> customers, Nonces nonces) throws Exception {
         Result result = new Result(new AtomicInteger(), new AtomicInteger(), new AtomicLong());
         long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        int clients = customers.size();
         int loops = Math.max(1, Math.min(clients, Integer.getInteger("bench.loops", 1)));
         ExecutorService threads = Executors.newFixedThreadPool(loops);
         List<Future<?>> jobs = new ArrayList<>();
-        for (int l = 0; l < loops; l++) {
+        for (int l = 0, from = 0; l < loops; l++) {
             int share = clients / loops + (l < clients % loops ? 1 : 0);
-            jobs.add(threads.submit(() -> { eventLoop(base, share, until, result, nonces); return null; }));
+            List<NostrKeyPair> mine = customers.subList(from, from + share);
+            from += share;
+            jobs.add(threads.submit(() -> { eventLoop(base, mine, until, result, nonces); return null; }));
         }
         for (Future<?> f : jobs) f.get();
         threads.shutdown();
         return result;
     }
 
-    static void eventLoop(URI base, int clients, long until, Result result, Nonces nonces) throws IOException {
+    static void eventLoop(URI base, List<NostrKeyPair> customers, long until, Result result, Nonces nonces) throws IOException {
         try (Selector selector = Selector.open()) {
-            for (int i = 0; i < clients; i++) {
-                Client client = new Client(base, Keys.generate(), nonces, result);
+            for (NostrKeyPair customer : customers) {
+                Client client = new Client(base, customer, nonces, result);
                 client.connect(selector);
             }
             while (System.nanoTime() < until) {
@@ -214,7 +224,7 @@ public class LoginBench {
                     } catch (IOException | RuntimeException e) {
                         result.failures().incrementAndGet();
                         client.close(key);
-                        new Client(base, Keys.generate(), nonces, result).connect(selector);
+                        new Client(base, client.key, nonces, result).connect(selector);
                     }
                 }
                 selector.selectedKeys().clear();
