@@ -312,15 +312,19 @@ public class LoginBench {
             }
             if (headEnd < 0) return null;
             String head = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1);
-            int status = Integer.parseInt(head.substring(9, 12));
+            int status = Integer.parseInt(head, 9, 12, 10);
             int length = -1;
             boolean cookie = false;
-            for (String h : head.split("\r\n")) {
-                int colon = h.indexOf(':');
-                if (colon < 0) continue;
-                String name = h.substring(0, colon).trim();
-                if (name.equalsIgnoreCase("Content-Length")) length = Integer.parseInt(h.substring(colon + 1).trim());
-                if (name.equalsIgnoreCase("Set-Cookie") && h.contains("hostr_session=")) cookie = true;
+            // Line by line without String.split, whose two-character separator compiles a regular expression per call.
+            for (int from = head.indexOf("\r\n") + 2, to; (to = head.indexOf("\r\n", from)) > from; from = to + 2) {
+                int colon = head.indexOf(':', from);
+                if (colon < 0 || colon > to) continue;
+                if (head.regionMatches(true, from, "Content-Length", 0, colon - from) && colon - from == 14) {
+                    length = Integer.parseInt(head.substring(colon + 1, to).trim());
+                } else if (head.regionMatches(true, from, "Set-Cookie", 0, colon - from) && colon - from == 10
+                        && head.startsWith("hostr_session=", colon + 1 + (head.charAt(colon + 1) == ' ' ? 1 : 0))) {
+                    cookie = true;
+                }
             }
             if (length < 0) throw new IOException("the bench expects a Content-Length on every answer");
             if (filled < headEnd + length) return null;
