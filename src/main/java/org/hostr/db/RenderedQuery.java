@@ -58,7 +58,7 @@ public final class RenderedQuery {
     /**
      * A value as its column stores it (through the column's converter), to pass to a statement. Converted here rather
      * than wrapped with {@code DSL.val(value, field)}: jOOQ's value wrapper resolved the data type anew each time, which
-     * cost a login more than the SQLite statements it bound values for.
+     * cost a login about as much CPU as SQLite took to run the statements it bound values for.
      */
     @SuppressWarnings("unchecked")
     public static <T> Object stored(Field<T> field, T value) {
