@@ -139,13 +139,9 @@ public final class RenderedQuery {
         });
     }
 
-    @SuppressWarnings("unchecked")
     private static void bind(PreparedStatement statement, Object[] values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
-            if (value instanceof Param<?> param) {
-                value = ((Converter<Object, Object>) param.getDataType().getConverter()).to(param.getValue());
-            }
             if (value == null) {
                 statement.setNull(i + 1, Types.NULL); // typed by the server from the column, on both engines
             } else {
