@@ -557,7 +557,7 @@ final class ServeProcess {
         // Hostr comes from this JVM's own class path: the jar, or classes compiled elsewhere (HOSTR_BENCH_CP).
         String classPath = System.getProperty("java.class.path");
         jvm.addAll(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-XX:+UseSerialGC", "-Xms16m", "-Xmx256m"));
+                "-XX:+UseSerialGC", "-Xms48m", "-Xmn32m", "-Xmx256m"));
         if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)) {
             Path archive = Path.of(classPath.replaceAll("\\.jar$", ".jsa"));
             if (Files.exists(archive)) {

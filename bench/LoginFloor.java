@@ -1,7 +1,7 @@
 // The HTTP floor under bench/login.sh: a bare Javalin serving the two login routes with nothing behind them (a random
 // challenge; a 200 with a session cookie for any POST, nothing verified, nothing stored), in a JVM with Hostr's heap
 // settings. Logins per second against it are what the load clients and Javalin alone allow on this machine.
-// Run with: java -XX:+UseSerialGC -Xms16m -Xmx256m -cp target/hostr.jar bench/LoginFloor.java PORT
+// Run with: java -XX:+UseSerialGC -Xms48m -Xmn32m -Xmx256m -cp target/hostr.jar bench/LoginFloor.java PORT
 import io.javalin.Javalin;
 import java.security.SecureRandom;
 import java.time.Instant;

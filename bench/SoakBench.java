@@ -657,7 +657,7 @@ public class SoakBench {
             boolean sqlite = db.equals("sqlite");
             HostrConfig.Database database = new HostrConfig.Database(sqlite ? "jdbc:sqlite:" + work.resolve("hostr.db") : db,
                     sqlite ? "" : System.getenv().getOrDefault("PGUSER", "postgres"), "", 8);
-            List<String> flags = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m"));
+            List<String> flags = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms48m", "-Xmn32m", "-Xmx256m"));
             if (CLASSPATH.isEmpty() && Files.exists(Path.of("target/hostr.jsa"))) {
                 flags.add(0, "-XX:SharedArchiveFile=target/hostr.jsa");
             }

@@ -11,7 +11,7 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 # The flags the README recommends for serve; the bare route runs with the same ones, less the class-data archive,
 # which belongs to Hostr's jar and training run.
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx256m}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms48m -Xmn32m -Xmx256m}
 [ -f target/hostr.jsa ] && ARCHIVE="-XX:SharedArchiveFile=target/hostr.jsa" || ARCHIVE=""
 PORT=18181; BARE=18182
 cat > "$work/config.toml" <<TOML
