@@ -76,33 +76,46 @@ public class LoginBench {
         }
 
         // 2. complete logins: GET challenge, sign, POST login; each client its own key and keep-alive connection.
-        //    A first round warms the server's JIT up, as JMH's warm-up iterations do for step 1: at least 30 s
-        //    (-Dwarmup=N to change it), since after 15 s on a slow 2-core machine C2 still took 30% of the server's CPU.
-        //    The measured round follows it at once, with the same customers: the nonces are drawn first, because the
-        //    server sat idle while they were drawn between the rounds, and then the new customers of a second set of
-        //    keys met code that C2 had compiled for returning ones. Both threw hundreds of compiled methods away at
-        //    the start of the round, and recompiling them took a seventh of the server's CPU in it.
+        //    One run with a measured window at its end, as JMH's warm-up and measured iterations run in one fork: the
+        //    warm-up (at least 30 s, -Dwarmup=N) lets the server's JIT settle, since after 15 s on a slow 2-core machine
+        //    C2 still took 30% of the server's CPU. Nothing changes for the server where the window starts: the same
+        //    customers go on over the same connections. Every boundary the server can see cost the window before:
+        //    - closing the connections at the end of a warm-up round and opening new ones took branches the hot
+        //      Jetty code had never taken, and C2 threw its compiled parser, connection and selector code away;
+        //    - the server sat idle while nonces were drawn between two rounds, and new customers' keys met code
+        //      compiled for returning ones.
+        //    Recompiling took up to a seventh of the server's CPU in the window. So the nonces are drawn before the
+        //    run; the clients sign with them from the window's start, and the window counts what happens in it.
         Nonces nonces = Boolean.getBoolean("bench.fullSigning") ? null : Nonces.draw(seconds * NONCES_PER_SECOND, cores);
         List<NostrKeyPair> customers = new ArrayList<>();
         for (int i = 0; i < clients; i++) customers.add(Keys.generate());
-        run(base, Math.max(seconds, Integer.getInteger("warmup", 30)), customers, null);
+        Result result = new Result(new AtomicInteger(), new AtomicInteger(), new AtomicLong());
+        long windowStart = System.nanoTime() + Duration.ofSeconds(Math.max(seconds, Integer.getInteger("warmup", 30))).toNanos();
+        long windowEnd = windowStart + Duration.ofSeconds(seconds).toNanos();
+        Run load = Run.start(base, windowEnd, customers, nonces, result);
+        sleepUntil(windowStart);
         String serverPid = System.getProperty("server.pid");
         long serverTicks = serverPid == null ? 0 : cpuTicks(serverPid);
         long clientTicks = cpuTicks(String.valueOf(ProcessHandle.current().pid()));
         long[] machine = machineTicks();
+        Result before = result.copy();
+        load.measuring = true;
         System.err.println("measured round: " + seconds + " s from now"); // a cue for a profiler to attach
-        Result result = run(base, seconds, customers, nonces);
+        sleepUntil(windowEnd);
+        Result window = result.copy().minus(before);
+        long serverTicksAfter = serverPid == null ? 0 : cpuTicks(serverPid);
         clientTicks = cpuTicks(String.valueOf(ProcessHandle.current().pid())) - clientTicks;
         long[] machineAfter = machineTicks();
+        load.await();
         System.out.printf("machine idle over the measured round: %.1f%% of its cores%n",
                 100.0 * (machineAfter[1] - machine[1]) / Math.max(1, machineAfter[0] - machine[0]));
         if (serverPid != null) {
-            double micros = (cpuTicks(serverPid) - serverTicks) * 10_000.0 / Math.max(1, result.logins().get());
+            double micros = (serverTicksAfter - serverTicks) * 10_000.0 / Math.max(1, window.logins().get());
             System.out.printf("server CPU per login: %.0f us (user + system time of the Hostr process over the measured round)%n", micros);
         }
-        AtomicInteger logins = result.logins();
-        AtomicInteger failures = result.failures();
-        AtomicLong signNanos = result.signNanos();
+        AtomicInteger logins = window.logins();
+        AtomicInteger failures = window.failures();
+        AtomicLong signNanos = window.signNanos();
         double loginRate = logins.get() / (double) seconds;
         if (verifyFirst) {
             System.out.printf("raw BIP-340 event verifications in this JVM: %.0f/s (%d threads)%n", verifyRate, cores);
@@ -134,6 +147,20 @@ public class LoginBench {
     }
 
     record Result(AtomicInteger logins, AtomicInteger failures, AtomicLong signNanos) {
+        Result copy() {
+            return new Result(new AtomicInteger(logins.get()), new AtomicInteger(failures.get()), new AtomicLong(signNanos.get()));
+        }
+
+        Result minus(Result earlier) {
+            return new Result(new AtomicInteger(logins.get() - earlier.logins.get()),
+                    new AtomicInteger(failures.get() - earlier.failures.get()), new AtomicLong(signNanos.get() - earlier.signNanos.get()));
+        }
+    }
+
+    static void sleepUntil(long nanoTime) throws InterruptedException {
+        for (long left; (left = nanoTime - System.nanoTime()) > 0; ) {
+            Thread.sleep(Math.max(1, left / 1_000_000), 0);
+        }
     }
 
     /** Nonces drawn per second of the measured round: more than the bare-Javalin floor's logins/s on these machines. */
@@ -187,32 +214,40 @@ public class LoginBench {
     static final SecureRandom RANDOM = new SecureRandom();
 
     /**
-     * One round: {@code clients} customers, each with its own key and keep-alive connection, logging in again and again
-     * until the time is up. The connections are served by one event-loop thread (-Dbench.loops=N for more), as load
-     * generators such as wrk do: a thread per connection would cost the shared machine a wake-up per answer.
+     * The load: {@code clients} customers, each with its own key and keep-alive connection, logging in again and again
+     * until {@code until}. The connections are served by one event-loop thread (-Dbench.loops=N for more), as load
+     * generators such as wrk do: a thread per connection would cost the shared machine a wake-up per answer. Signatures
+     * take the nonces drawn ahead once {@link #measuring} is set, and draw their own before.
      */
-    static Result run(URI base, int seconds, List<NostrKeyPair> customers, Nonces nonces) throws Exception {
-        Result result = new Result(new AtomicInteger(), new AtomicInteger(), new AtomicLong());
-        long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-        int clients = customers.size();
-        int loops = Math.max(1, Math.min(clients, Integer.getInteger("bench.loops", 1)));
-        ExecutorService threads = Executors.newFixedThreadPool(loops);
-        List<Future<?>> jobs = new ArrayList<>();
-        for (int l = 0, from = 0; l < loops; l++) {
-            int share = clients / loops + (l < clients % loops ? 1 : 0);
-            List<NostrKeyPair> mine = customers.subList(from, from + share);
-            from += share;
-            jobs.add(threads.submit(() -> { eventLoop(base, mine, until, result, nonces); return null; }));
+    static final class Run {
+        volatile boolean measuring;
+        private final List<Future<?>> jobs = new ArrayList<>();
+        private ExecutorService threads;
+
+        static Run start(URI base, long until, List<NostrKeyPair> customers, Nonces nonces, Result result) {
+            Run run = new Run();
+            int clients = customers.size();
+            int loops = Math.max(1, Math.min(clients, Integer.getInteger("bench.loops", 1)));
+            run.threads = Executors.newFixedThreadPool(loops);
+            for (int l = 0, from = 0; l < loops; l++) {
+                int share = clients / loops + (l < clients % loops ? 1 : 0);
+                List<NostrKeyPair> mine = customers.subList(from, from + share);
+                from += share;
+                run.jobs.add(run.threads.submit(() -> { eventLoop(base, mine, until, result, nonces, run); return null; }));
+            }
+            return run;
         }
-        for (Future<?> f : jobs) f.get();
-        threads.shutdown();
-        return result;
+
+        void await() throws Exception {
+            for (Future<?> f : jobs) f.get();
+            threads.shutdown();
+        }
     }
 
-    static void eventLoop(URI base, List<NostrKeyPair> customers, long until, Result result, Nonces nonces) throws IOException {
+    static void eventLoop(URI base, List<NostrKeyPair> customers, long until, Result result, Nonces nonces, Run run) throws IOException {
         try (Selector selector = Selector.open()) {
             for (NostrKeyPair customer : customers) {
-                Client client = new Client(base, customer, nonces, result);
+                Client client = new Client(base, customer, nonces, result, run);
                 client.connect(selector);
             }
             while (System.nanoTime() < until) {
@@ -224,7 +259,7 @@ public class LoginBench {
                     } catch (IOException | RuntimeException e) {
                         result.failures().incrementAndGet();
                         client.close(key);
-                        new Client(base, client.key, nonces, result).connect(selector);
+                        new Client(base, client.key, nonces, result, run).connect(selector);
                     }
                 }
                 selector.selectedKeys().clear();
@@ -238,6 +273,7 @@ public class LoginBench {
         private final URI base;
         private final Nonces nonces;
         private final Result result;
+        private final Run run;
         private final BigInteger d;
         private final byte[] p;
         private final NostrKeyPair key;
@@ -248,8 +284,9 @@ public class LoginBench {
         private ByteBuffer in = ByteBuffer.allocate(16_384);
         private boolean awaitingLogin;
 
-        Client(URI base, NostrKeyPair key, Nonces nonces, Result result) {
+        Client(URI base, NostrKeyPair key, Nonces nonces, Result result, Run run) {
             this.base = base;
+            this.run = run;
             this.key = key;
             this.nonces = nonces;
             this.result = result;
@@ -349,12 +386,13 @@ public class LoginBench {
             String pubkey = key.pubkey();
             String id = EventSerializer.eventId(pubkey, template.createdAt(), template.kind(), template.tags(), template.content());
             byte[] message = Hex.decode(id, 32);
-            int nonce = nonces == null ? -1 : nonces.take();
+            boolean drawnAhead = nonces != null && run.measuring;
+            int nonce = drawnAhead ? nonces.take() : -1;
             if (nonce >= 0) {
                 return new NostrEvent(id, pubkey, template.createdAt(), template.kind(), template.tags(),
                         template.content(), Hex.encode(signWith(nonce, message))).toJson();
             }
-            if (nonces != null) nonces.fallbacks.incrementAndGet();
+            if (drawnAhead) nonces.fallbacks.incrementAndGet();
             BIP340Signer signer = new BIP340Signer();
             // With the public point given, the signer does not work d·G out again at every signature: a signer
             // extension holds its key pair, and this halves what the clients take of the machine's two cores.
