@@ -2,8 +2,8 @@
 # Logins per second against raw BIP-340 verifications per second (JMH, bench/verify.sh), same run, same machine
 # (goal: ratio >= 0.5). The load client signs on this machine too, as a customer's browser would on theirs.
 # The load runs at least 30 s (WARMUP=N) before the measured window, over the same connections, to warm the server's
-# JIT up. Also prints the server's CPU
-# time per login, and last the HTTP floor: the same clients against a bare Javalin serving the two routes.
+# JIT up. Also prints the server's CPU time per login, and last the HTTP floor: the same clients against a bare
+# Javalin serving the two routes.
 # Usage: bench/login.sh [seconds] [clients, 16]   (builds target/hostr.jar if missing). The clients draw their
 # signing nonces before the measured round (see bench/LoginBench.java); HOSTR_BENCH_CLIENT_OPTS=-Dbench.fullSigning=true
 # has them sign as a signer extension does, nonce and all.
