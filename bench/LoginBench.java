@@ -52,6 +52,10 @@ import org.hostr.nostr.NostrKeyPair;
 
 public class LoginBench {
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("ab")) {
+            ab(args);
+            return;
+        }
         URI base = URI.create(args[0]);
         int seconds = Integer.parseInt(args[1]);
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
@@ -130,6 +134,51 @@ public class LoginBench {
             System.out.printf("ratio logins / verifications on %d threads: %.3f%n", cores, loginRate / verifyRate);
         }
         System.out.printf("logins/s: %.0f%n", loginRate);
+    }
+
+    /**
+     * Paired rounds against two servers, A and B (bench/login-ab.sh starts them): both warmed up, then short rounds
+     * against one and the other in turn, the order swapped every pair, so a slow spell of the shared machine falls on
+     * both. Prints each pair and the geometric mean of B/A for logins/s and for server CPU per login.
+     * Args: ab URL_A PID_A URL_B PID_B SECONDS_PER_ROUND PAIRS.
+     */
+    static void ab(String[] args) throws Exception {
+        URI[] base = {URI.create(args[1]), URI.create(args[3])};
+        String[] pid = {args[2], args[4]};
+        int seconds = Integer.parseInt(args[5]);
+        int pairs = Integer.parseInt(args[6]);
+        List<NostrKeyPair> customers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) customers.add(Keys.generate());
+        Nonces nonces = Nonces.draw(pairs * 2 * seconds * 3_500, Runtime.getRuntime().availableProcessors());
+        int warmup = Integer.getInteger("warmup", 30);
+        for (int side = 0; side < 2; side++) round(base[side], warmup, customers, null);
+        for (int side = 0; side < 2; side++) round(base[side], 10, customers, null); // A waited while B warmed up
+        double logRate = 0, logCpu = 0;
+        for (int p = 0; p < pairs; p++) {
+            double[] rate = new double[2], cpu = new double[2];
+            for (int turn = 0; turn < 2; turn++) {
+                int side = p % 2 == 0 ? turn : 1 - turn;
+                long ticks = cpuTicks(pid[side]);
+                int logins = round(base[side], seconds, customers, nonces).logins().get();
+                rate[side] = logins / (double) seconds;
+                cpu[side] = (cpuTicks(pid[side]) - ticks) * 10_000.0 / Math.max(1, logins);
+            }
+            logRate += Math.log(rate[1] / rate[0]);
+            logCpu += Math.log(cpu[1] / cpu[0]);
+            System.out.printf("pair %d: A %.0f logins/s, %.0f us; B %.0f logins/s, %.0f us; B/A %.3f%n",
+                    p + 1, rate[0], cpu[0], rate[1], cpu[1], rate[1] / rate[0]);
+        }
+        System.out.printf("B/A over %d pairs (geometric mean): logins/s %.3f, server CPU per login %.3f; %d signatures drew their own nonce%n",
+                pairs, Math.exp(logRate / pairs), Math.exp(logCpu / pairs), nonces.fallbacks.get());
+    }
+
+    /** One round of {@code seconds} with its own connections; with nonces, the clients sign with them throughout. */
+    static Result round(URI base, int seconds, List<NostrKeyPair> customers, Nonces nonces) throws Exception {
+        Result result = new Result(new AtomicInteger(), new AtomicInteger(), new AtomicLong());
+        Run run = Run.start(base, System.nanoTime() + Duration.ofSeconds(seconds).toNanos(), customers, nonces, result);
+        run.measuring = nonces != null;
+        run.await();
+        return result;
     }
 
     /** User + system CPU time of a process in clock ticks (1/100 s), from /proc. */
