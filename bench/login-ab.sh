@@ -19,24 +19,10 @@ stop() {
   rm -rf "$work"
 }
 trap stop EXIT
+. bench/login-config.sh
 serve() { # jar flags port
   mkdir -p "$work/$3"
-  cat > "$work/$3/config.toml" <<TOML
-[server]
-host = "127.0.0.1"
-port = $3
-public_url = "http://127.0.0.1:$3"
-[database]
-url = "jdbc:sqlite:$work/$3/hostr.db"
-[auth]
-session_secret = "bench-session-secret-0123456789abcdefghij"
-login_rate_per_minute = 100000000
-[strike]
-api_key = "bench"
-webhook_secret = "bench-webhook-secret"
-[secrets]
-encryption_key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
-TOML
+  login_config "$work/$3" "$3"
   local archive="${1%.jar}.jsa"
   [ -f "$archive" ] && archive="-XX:SharedArchiveFile=$archive" || archive=""
   # shellcheck disable=SC2086

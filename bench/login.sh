@@ -14,22 +14,8 @@ SECS=${1:-10}
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 PORT=18183
-cat > "$work/config.toml" <<TOML
-[server]
-host = "127.0.0.1"
-port = $PORT
-public_url = "http://127.0.0.1:$PORT"
-[database]
-url = "jdbc:sqlite:$work/hostr.db"
-[auth]
-session_secret = "bench-session-secret-0123456789abcdefghij"
-login_rate_per_minute = 100000000
-[strike]
-api_key = "bench"
-webhook_secret = "bench-webhook-secret"
-[secrets]
-encryption_key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
-TOML
+. bench/login-config.sh
+login_config "$work" $PORT
 [ -f target/hostr.jsa ] || mvn -q -B -DskipTests package
 HOSTR_ACCESS_LOG=WARN HOSTR_LOG_LEVEL=WARN java -XX:SharedArchiveFile=target/hostr.jsa -XX:+UseSerialGC -Xms48m -Xmn32m -Xmx256m ${HOSTR_BENCH_JVM_OPTS:-} -jar target/hostr.jar serve --config "$work/config.toml" > "$work/serve.log" 2>&1 &
 server=$!
