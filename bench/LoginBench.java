@@ -139,7 +139,9 @@ public class LoginBench {
     /**
      * Paired rounds against two servers, A and B (bench/login-ab.sh starts them): both warmed up, then short rounds
      * against one and the other in turn, the order swapped every pair, so a slow spell of the shared machine falls on
-     * both. Prints each pair and the geometric mean of B/A for logins/s and for server CPU per login.
+     * both. Prints each pair and the geometric mean of B/A for logins/s and for server CPU per login. Each round opens
+     * its own connections, so each begins with the recompiling that main's single window avoids; it falls on both
+     * servers alike, and the ratio stands, but the absolute figures read below login.sh's.
      * Args: ab URL_A PID_A URL_B PID_B SECONDS_PER_ROUND PAIRS.
      */
     static void ab(String[] args) throws Exception {

@@ -26,7 +26,7 @@ serve() { # jar flags port
   local archive="${1%.jar}.jsa"
   [ -f "$archive" ] && archive="-XX:SharedArchiveFile=$archive" || archive=""
   # shellcheck disable=SC2086
-  HOSTR_ACCESS_LOG=WARN HOSTR_LOG_LEVEL=WARN MALLOC_ARENA_MAX=2 java $archive -XX:+UseSerialGC -Xms48m -Xmn32m -Xmx256m $2 \
+  HOSTR_ACCESS_LOG=WARN HOSTR_LOG_LEVEL=WARN MALLOC_ARENA_MAX=2 java $archive $SERVE_FLAGS $2 \
     -jar "$1" serve --config "$work/$3/config.toml" > "$work/$3/serve.log" 2>&1 &
   echo $!
 }

@@ -1,5 +1,7 @@
 # Sourced by bench/login.sh and bench/login-ab.sh: login_config DIR PORT writes DIR/config.toml for a shop on
-# 127.0.0.1:PORT with a fresh SQLite file in DIR and the login rate limit out of the way.
+# 127.0.0.1:PORT with a fresh SQLite file in DIR and the login rate limit out of the way; SERVE_FLAGS are the JVM flags
+# the README recommends for serve (the bare-Javalin floor runs with them too).
+SERVE_FLAGS="-XX:+UseSerialGC -Xms48m -Xmn32m -Xmx256m"
 login_config() {
   cat > "$1/config.toml" <<TOML
 [server]

@@ -17,7 +17,7 @@ PORT=18183
 . bench/login-config.sh
 login_config "$work" $PORT
 [ -f target/hostr.jsa ] || mvn -q -B -DskipTests package
-HOSTR_ACCESS_LOG=WARN HOSTR_LOG_LEVEL=WARN java -XX:SharedArchiveFile=target/hostr.jsa -XX:+UseSerialGC -Xms48m -Xmn32m -Xmx256m ${HOSTR_BENCH_JVM_OPTS:-} -jar target/hostr.jar serve --config "$work/config.toml" > "$work/serve.log" 2>&1 &
+HOSTR_ACCESS_LOG=WARN HOSTR_LOG_LEVEL=WARN java -XX:SharedArchiveFile=target/hostr.jsa $SERVE_FLAGS ${HOSTR_BENCH_JVM_OPTS:-} -jar target/hostr.jar serve --config "$work/config.toml" > "$work/serve.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; do sleep 0.1; done
 raw=$(bash bench/verify.sh | tee /dev/stderr | awk '/^verifications\/s:/ {print $2}')
@@ -28,7 +28,7 @@ echo "ratio logins / JMH single-thread verifications: $(awk -v a="$logins" -v b=
 kill $server 2>/dev/null || true
 wait $server 2>/dev/null || true
 FLOOR_PORT=18184
-java -XX:+UseSerialGC -Xms48m -Xmn32m -Xmx256m -cp target/hostr.jar bench/LoginFloor.java $FLOOR_PORT > "$work/floor.log" 2>&1 &
+java $SERVE_FLAGS -cp target/hostr.jar bench/LoginFloor.java $FLOOR_PORT > "$work/floor.log" 2>&1 &
 floor=$!
 until curl -sf "http://127.0.0.1:$FLOOR_PORT/readyz" >/dev/null 2>&1; do sleep 0.1; done
 floor_logins=$(java -Dserver.pid="$floor" -Dwarmup=20 ${HOSTR_BENCH_CLIENT_OPTS:-} -cp target/hostr.jar bench/LoginBench.java "http://127.0.0.1:$FLOOR_PORT" "$SECS" "${2:-16}" no-verify \
